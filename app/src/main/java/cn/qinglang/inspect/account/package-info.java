@@ -1,0 +1,6 @@
+/**
+ * ADMIN's administration of user accounts: create, edit, disable, unlock, reset password,
+ * with the binding of each role (an office for regulators, one enterprise for platform
+ * users) enforced here and in the database.
+ */
+package cn.qinglang.inspect.account;

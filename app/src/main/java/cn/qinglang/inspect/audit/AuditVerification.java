@@ -1,0 +1,21 @@
+package cn.qinglang.inspect.audit;
+
+/**
+ * Outcome of walking the whole chain.
+ *
+ * @param intact whether every entry is as it was written
+ * @param checked number of entries checked
+ * @param brokenAtId the first entry that fails, or null
+ * @param problem message key of what fails there, or null
+ */
+public record AuditVerification(boolean intact, long checked, Long brokenAtId, String problem) {
+
+	static AuditVerification ok(long checked) {
+		return new AuditVerification(true, checked, null, null);
+	}
+
+	static AuditVerification broken(long checked, long id, String problem) {
+		return new AuditVerification(false, checked, id, problem);
+	}
+
+}

@@ -1,0 +1,14 @@
+package cn.qinglang.inspect.enterprise;
+
+/**
+ * Filters of the enterprise list; every field optional.
+ *
+ * @param q part of the name, code or credit code
+ * @param kind kind of enterprise
+ * @param jurisdiction jurisdiction code, with everything below it
+ * @param status status
+ * @param page page number from 1
+ */
+public record EnterpriseSearch(String q, EnterpriseKind kind, String jurisdiction, EnterpriseStatus status,
+		Integer page) {
+}

@@ -1,0 +1,7 @@
+package cn.qinglang.inspect.enterprise;
+
+public enum EnterpriseStatus {
+
+	ACTIVE, SUSPENDED, DEREGISTERED
+
+}

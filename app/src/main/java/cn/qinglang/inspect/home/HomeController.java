@@ -1,0 +1,50 @@
+package cn.qinglang.inspect.home;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.enterprise.Enterprises;
+import cn.qinglang.inspect.jurisdiction.Jurisdictions;
+import cn.qinglang.inspect.security.PortalUser;
+
+/**
+ * What each role sees first: regulators their jurisdiction's enterprises, a platform user
+ * its enterprise, administrators and auditors their tools.
+ */
+@Controller
+class HomeController {
+
+	private static final String VIEW_HOME = "home/index";
+
+	private final Enterprises enterprises;
+
+	private final Jurisdictions jurisdictions;
+
+	HomeController(Enterprises enterprises, Jurisdictions jurisdictions) {
+		this.enterprises = enterprises;
+		this.jurisdictions = jurisdictions;
+	}
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal PortalUser user, Model model) {
+		EnterpriseScope scope = EnterpriseScope.of(user);
+		switch (user.role()) {
+			case INSPECTOR, EXECUTIVE -> {
+				model.addAttribute("office", this.jurisdictions.find(user.jurisdictionCode()).orElseThrow());
+				model.addAttribute("byKind", this.enterprises.countByKind(scope));
+				model.addAttribute("byJurisdiction", this.enterprises.countByJurisdiction(scope));
+			}
+			case PLATFORM ->
+				model.addAttribute("enterprise", this.enterprises.find(scope, user.enterpriseId()).orElseThrow());
+			case ADMIN -> model.addAttribute("byKind", this.enterprises.countByKind(scope));
+			case AUDITOR -> {
+				// the auditor's tools are links only
+			}
+		}
+		return VIEW_HOME;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The start page, one per role.
+ */
+package cn.qinglang.inspect.home;

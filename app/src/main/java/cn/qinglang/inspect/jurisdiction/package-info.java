@@ -1,0 +1,5 @@
+/**
+ * The tree of regulator offices by jurisdiction (national, provincial, municipal,
+ * district). An office sees its own jurisdiction and everything below it.
+ */
+package cn.qinglang.inspect.jurisdiction;

@@ -1,0 +1,30 @@
+package cn.qinglang.inspect.system;
+
+import java.util.List;
+
+/**
+ * One page of a list, numbered from 1.
+ */
+public record Page<T>(List<T> items, int number, int size, long total) {
+
+	public static int clampNumber(Integer requested) {
+		return (requested == null || requested < 1) ? 1 : requested;
+	}
+
+	public long offset() {
+		return (long) (this.number - 1) * this.size;
+	}
+
+	public int totalPages() {
+		return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+	}
+
+	public boolean hasPrevious() {
+		return this.number > 1;
+	}
+
+	public boolean hasNext() {
+		return this.number < totalPages();
+	}
+
+}

@@ -1,0 +1,14 @@
+package cn.qinglang.inspect.system;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param displayZone zone in which times are shown; they are stored in UTC
+ * @param pageSize default number of rows of a list page
+ */
+@ConfigurationProperties("qinglang.portal")
+public record PortalProperties(@DefaultValue("Asia/Shanghai") ZoneId displayZone, @DefaultValue("20") int pageSize) {
+}

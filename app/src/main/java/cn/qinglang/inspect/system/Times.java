@@ -1,0 +1,46 @@
+package cn.qinglang.inspect.system;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Times are kept as UTC {@code DATETIME(6)} columns and shown in the display zone.
+ * Binding {@link LocalDateTime} values in UTC keeps the JDBC driver from converting
+ * through the JVM's default zone. Templates use it as {@code @times}.
+ */
+@Component("times")
+public class Times {
+
+	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final PortalProperties properties;
+
+	Times(PortalProperties properties) {
+		this.properties = properties;
+	}
+
+	public static LocalDateTime toDb(Instant instant) {
+		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	public static Instant fromDb(LocalDateTime utc) {
+		return (utc != null) ? utc.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	/**
+	 * The precision of the database columns, so that what is hashed is what is stored.
+	 */
+	public static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	public String format(Instant instant) {
+		return (instant != null) ? DISPLAY.format(instant.atZone(this.properties.displayZone())) : "";
+	}
+
+}
