@@ -1,0 +1,52 @@
+package cn.qinglang.inspect.journey;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Headless Chromium from Debian's packages, with its own driver: nothing is downloaded.
+ * Without a browser the journey tests are skipped, unless QINGLANG_REQUIRE_BROWSER=true
+ * (as in CI), where a missing browser fails them.
+ */
+final class Browser {
+
+	private static final String CHROMIUM = env("CHROME_BIN", "/usr/bin/chromium");
+
+	private static final String CHROMEDRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
+
+	private Browser() {
+	}
+
+	static ChromeDriver start() throws IOException {
+		boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+		if (!installed && Boolean.parseBoolean(System.getenv("QINGLANG_REQUIRE_BROWSER"))) {
+			throw new IllegalStateException("Chromium and its driver are required: " + CHROMIUM + ", " + CHROMEDRIVER);
+		}
+		assumeTrue(installed, "Chromium not installed (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,1000", "--lang=zh-CN",
+				"--user-data-dir=" + Files.createTempDirectory("qinglang-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return driver;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,92 @@
+package cn.qinglang.inspect.system;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import cn.qinglang.inspect.enterprise.EnterpriseKind;
+import cn.qinglang.inspect.enterprise.EnterpriseStatus;
+import cn.qinglang.inspect.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both languages have every string, and every key the templates and the code name exists.
+ */
+class MessagesTests {
+
+	private static final Path RESOURCES = Path.of("src/main/resources");
+
+	/** Literal keys in templates: #{key} and #{key(args)}. */
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.]*)[}(]");
+
+	/** Keys named in Java code: message keys of forms, flashes and checks. */
+	private static final Pattern CODE_KEY = Pattern
+		.compile("\"((?:password|enterprise|user|audit|login|home|form|validation)\\.[A-Za-z.]+)\"");
+
+	@Test
+	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
+		assertThat(load("messages_en.properties").stringPropertyNames())
+			.containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+	}
+
+	@Test
+	void everyKeyInTheTemplatesExists() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		assertThat(keysIn(RESOURCES.resolve("templates"), ".html", TEMPLATE_KEY)).isNotEmpty()
+			.allSatisfy((key) -> assertThat(keys).as("templates use " + key).contains(key));
+	}
+
+	@Test
+	void everyKeyInTheCodeExists() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		assertThat(keysIn(Path.of("src/main/java"), ".java", CODE_KEY)).isNotEmpty()
+			.allSatisfy((key) -> assertThat(keys).as("code uses " + key).contains(key));
+	}
+
+	@Test
+	void everyEnumShownToUsersHasItsLabels() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		for (Role role : Role.values()) {
+			assertThat(keys).contains("role." + role, "home.intro." + role);
+		}
+		for (EnterpriseKind kind : EnterpriseKind.values()) {
+			assertThat(keys).contains("enterprise.kind." + kind);
+		}
+		for (EnterpriseStatus status : EnterpriseStatus.values()) {
+			assertThat(keys).contains("enterprise.status." + status);
+		}
+	}
+
+	private static Set<String> keysIn(Path root, String suffix, Pattern pattern) throws IOException {
+		Set<String> found = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(suffix)).toList()) {
+				Matcher matcher = pattern.matcher(Files.readString(file));
+				while (matcher.find()) {
+					found.add(matcher.group(1));
+				}
+			}
+		}
+		return found;
+	}
+
+	private static Properties load(String name) throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		return properties;
+	}
+
+}
