@@ -44,6 +44,13 @@ final class Browser {
 		return driver;
 	}
 
+	/** Keeps what the browser showed, for the README and for reading a failed CI run. */
+	static void screenshot(ChromeDriver driver, String name) throws IOException {
+		java.nio.file.Path target = java.nio.file.Path.of("target", "screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.write(target, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;

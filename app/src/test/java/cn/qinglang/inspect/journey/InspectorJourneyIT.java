@@ -48,7 +48,7 @@ class InspectorJourneyIT {
 	}
 
 	@Test
-	void inspectorSignsInSwitchesToEnglishAndOpensAnEnterprise() {
+	void inspectorSignsInSwitchesToEnglishAndOpensAnEnterprise() throws Exception {
 		String baseUrl = "http://localhost:" + this.port;
 		String creditCode = this.jdbc.sql("SELECT credit_code FROM enterprise WHERE id = 1")
 			.query(String.class)
@@ -57,6 +57,7 @@ class InspectorJourneyIT {
 		HomePage home = LoginPage.open(driver, baseUrl).signIn("inspector", SignIn.DEMO_PASSWORD);
 		assertThat(home.heading()).contains("您好");
 		assertThat(home.officeName()).isEqualTo("北京市互联网信息办公室");
+		Browser.screenshot(driver, "inspector-home-zh");
 
 		home.switchLanguage();
 		assertThat(home.heading()).startsWith("Welcome");
@@ -68,6 +69,7 @@ class InspectorJourneyIT {
 		List<String> names = list.names();
 		assertThat(names).hasSize(1);
 
+		Browser.screenshot(driver, "enterprise-search-en");
 		EnterpriseDetailPage detail = list.open(names.get(0));
 		assertThat(detail.name()).isEqualTo(names.get(0)).contains("Co., Ltd.");
 		assertThat(detail.creditCode()).isEqualTo(creditCode);
