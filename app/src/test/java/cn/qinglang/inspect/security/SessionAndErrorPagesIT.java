@@ -69,6 +69,17 @@ class SessionAndErrorPagesIT {
 	}
 
 	@Test
+	void malformedRequestGetsAFriendlyPage() throws Exception {
+		PortalClient client = new PortalClient(this.port);
+		client.signIn("inspector", SignIn.DEMO_PASSWORD);
+
+		HttpResponse<String> response = client.get("/enterprises/not-a-number");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("请求无效").contains("id=\"nav-enterprises\"");
+	}
+
+	@Test
 	void lockedAccountIsToldSo() throws Exception {
 		TestAccounts.create(this.jdbc, "locked-http-probe", "AUDITOR", null);
 		PortalClient client = new PortalClient(this.port);
