@@ -16,6 +16,8 @@ from fontTools.ttLib import TTCollection
 def main(source, index, target):
     collection = TTCollection(source)
     font = collection.fonts[int(index)]
+    # keep the face's own modification date, so that the split is byte-for-byte reproducible
+    font.recalcTimestamp = False
     font.save(target)
     print(f"{target}: {font['name'].getDebugName(4)}")
 

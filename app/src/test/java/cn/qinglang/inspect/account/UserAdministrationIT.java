@@ -21,6 +21,7 @@ import cn.qinglang.inspect.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -164,6 +165,22 @@ class UserAdministrationIT {
 
 		assertThat(this.jdbc.sql("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").query(String.class).single())
 			.isEqualTo("USER_DISABLED");
+	}
+
+	@Test
+	void unlockingALockedAccountLetsItSignInAgain() throws Exception {
+		this.mvc.perform(inspectorForm("to-unlock", Map.of())).andExpect(status().isFound());
+		long id = this.jdbc.sql("SELECT id FROM app_user WHERE username = 'to-unlock'").query(Long.class).single();
+		this.jdbc.sql("UPDATE app_user SET locked_until = UTC_TIMESTAMP() + INTERVAL 1 HOUR WHERE id = :id")
+			.param("id", id)
+			.update();
+		this.mvc.perform(formLogin("/login").user("to-unlock").password(INITIAL_PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+
+		this.mvc.perform(post("/admin/users/" + id + "/unlock").session(this.admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users/" + id + "/edit"));
+
+		assertThat(SignIn.as(this.mvc, "to-unlock", INITIAL_PASSWORD)).isNotNull();
 	}
 
 	private MockHttpServletRequestBuilder inspectorForm(String username, Map<String, String> replaced) {

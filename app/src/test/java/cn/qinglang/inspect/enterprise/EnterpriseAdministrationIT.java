@@ -147,6 +147,19 @@ class EnterpriseAdministrationIT {
 	}
 
 	@Test
+	void suspendingAnEnterpriseIsStoredAndAudited() throws Exception {
+		this.mvc
+			.perform(post("/admin/enterprises/4/status").session(this.admin).with(csrf()).param("status", "SUSPENDED"))
+			.andExpect(status().isFound());
+
+		assertThat(this.jdbc.sql("SELECT status FROM enterprise WHERE id = 4").query(String.class).single())
+			.isEqualTo("SUSPENDED");
+		assertThat(this.jdbc.sql("""
+				SELECT detail FROM audit_log WHERE action = 'ENTERPRISE_STATUS_CHANGED' AND target_id = '4'
+				ORDER BY id DESC LIMIT 1""").query(String.class).single()).contains("ACTIVE").contains("SUSPENDED");
+	}
+
+	@Test
 	void formWithoutCsrfTokenIsRefused() throws Exception {
 		long before = enterpriseCount();
 

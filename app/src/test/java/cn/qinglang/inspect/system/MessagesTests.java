@@ -68,6 +68,15 @@ class MessagesTests {
 		}
 	}
 
+	@Test
+	void everyAuditedActionHasALabel() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Pattern action = Pattern
+			.compile("\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN)_[A-Z_]*|SIGN_IN|SIGN_OUT)\"");
+		assertThat(keysIn(Path.of("src/main/java"), ".java", action)).isNotEmpty()
+			.allSatisfy((code) -> assertThat(keys).contains("audit.action." + code));
+	}
+
 	private static Set<String> keysIn(Path root, String suffix, Pattern pattern) throws IOException {
 		Set<String> found = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(root)) {
