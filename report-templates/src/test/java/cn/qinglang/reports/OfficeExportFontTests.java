@@ -16,6 +16,8 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.export.ooxml.JRDocxExporter;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.export.Exporter;
+import net.sf.jasperreports.export.ExporterInput;
+import net.sf.jasperreports.export.OutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import org.junit.jupiter.api.Test;
@@ -46,9 +48,7 @@ class OfficeExportFontTests {
 			.contains("清朗·整治AI应用乱象 Qinglang 2026");
 	}
 
-	private byte[] export(
-			Exporter<? super SimpleExporterInput, ?, ? super SimpleOutputStreamExporterOutput, ?> exporter)
-			throws JRException {
+	private byte[] export(Exporter<ExporterInput, ?, ?, OutputStreamExporterOutput> exporter) throws JRException {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("title", "北京市互联网信息办公室 整改报告");
 		JasperPrint print = JasperFillManager.fillReport(this.templates.get("font-check"), parameters,
