@@ -12,6 +12,7 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
+import cn.qinglang.inspect.system.FieldProblem;
 import cn.qinglang.inspect.security.PasswordPolicy;
 import cn.qinglang.inspect.security.Role;
 

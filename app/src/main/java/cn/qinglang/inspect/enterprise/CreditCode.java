@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.enterprise;
 
+import java.util.Locale;
+
 /**
  * The 18-character unified social credit code of GB 32100-2015. Its last character is a
  * check character over the first seventeen: weights 3^(i-1) mod 31, characters from a
@@ -16,7 +18,7 @@ public final class CreditCode {
 
 	/** Upper case without surrounding blanks, as codes are stored. */
 	public static String normalize(String code) {
-		return (code != null) ? code.strip().toUpperCase(java.util.Locale.ROOT) : null;
+		return (code != null) ? code.strip().toUpperCase(Locale.ROOT) : null;
 	}
 
 	public static boolean isValid(String code) {

@@ -2,6 +2,7 @@ package cn.qinglang.inspect.enterprise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
+import cn.qinglang.inspect.system.FieldProblem;
 
 /**
  * The ADMIN's changes to enterprises: the rules that need the database (unique code and
@@ -69,7 +71,7 @@ class EnterpriseAdministration {
 		Enterprise before = this.enterprises.find(EnterpriseScope.everything(), id).orElseThrow();
 		this.enterprises.setStatus(id, status);
 		this.auditLog.record(AuditEvent.change("ENTERPRISE_STATUS_CHANGED", "enterprise", id,
-				java.util.Map.of("status", before.status()), java.util.Map.of("status", status)));
+				Map.of("status", before.status()), Map.of("status", status)));
 	}
 
 }

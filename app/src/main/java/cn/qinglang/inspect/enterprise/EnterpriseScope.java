@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.enterprise;
 
+import java.util.Map;
+
 import cn.qinglang.inspect.security.PortalUser;
 
 /**
@@ -36,7 +38,7 @@ public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolea
 		return (this.jurisdictionPath != null) ? "j.path LIKE CONCAT(:scopePath, '%')" : "TRUE";
 	}
 
-	void bind(java.util.Map<String, Object> params) {
+	void bind(Map<String, Object> params) {
 		if (this.enterpriseId != null) {
 			params.put("scopeEnterpriseId", this.enterpriseId);
 		}

@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.security;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -100,9 +101,9 @@ class SignInEvents {
 		return currentRequest().map((request) -> request.getRequestURI().startsWith("/actuator/")).orElse(false);
 	}
 
-	private static java.util.Optional<HttpServletRequest> currentRequest() {
+	private static Optional<HttpServletRequest> currentRequest() {
 		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-				? java.util.Optional.of(attributes.getRequest()) : java.util.Optional.empty();
+				? Optional.of(attributes.getRequest()) : Optional.empty();
 	}
 
 }
