@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,29 +35,44 @@ class MessagesTests {
 	private static final Pattern CODE_KEY = Pattern
 		.compile("\"((?:password|enterprise|user|audit|login|home|form|validation)\\.[A-Za-z.]+)\"");
 
+	/** Every bundle of the portal, by its Chinese (default) file. */
+	private static final List<String> BUNDLES = List.of("messages", "messages-feed", "messages-inspection");
+
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
-		assertThat(load("messages_en.properties").stringPropertyNames())
-			.containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+		for (String bundle : BUNDLES) {
+			assertThat(load(bundle + "_en.properties").stringPropertyNames()).as(bundle)
+				.containsExactlyInAnyOrderElementsOf(load(bundle + ".properties").stringPropertyNames());
+		}
+	}
+
+	@Test
+	void noKeyIsDefinedInTwoBundles() throws IOException {
+		Set<String> seen = new TreeSet<>();
+		for (String bundle : BUNDLES) {
+			for (String key : load(bundle + ".properties").stringPropertyNames()) {
+				assertThat(seen.add(key)).as("%s defined again in %s", key, bundle).isTrue();
+			}
+		}
 	}
 
 	@Test
 	void everyKeyInTheTemplatesExists() throws IOException {
-		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Set<String> keys = allKeys();
 		assertThat(keysIn(RESOURCES.resolve("templates"), ".html", TEMPLATE_KEY)).isNotEmpty()
 			.allSatisfy((key) -> assertThat(keys).as("templates use " + key).contains(key));
 	}
 
 	@Test
 	void everyKeyInTheCodeExists() throws IOException {
-		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Set<String> keys = allKeys();
 		assertThat(keysIn(Path.of("src/main/java"), ".java", CODE_KEY)).isNotEmpty()
 			.allSatisfy((key) -> assertThat(keys).as("code uses " + key).contains(key));
 	}
 
 	@Test
 	void everyEnumShownToUsersHasItsLabels() throws IOException {
-		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Set<String> keys = allKeys();
 		for (Role role : Role.values()) {
 			assertThat(keys).contains("role." + role, "home.intro." + role);
 		}
@@ -70,7 +86,7 @@ class MessagesTests {
 
 	@Test
 	void everyAuditedActionHasALabel() throws IOException {
-		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Set<String> keys = allKeys();
 		Pattern action = Pattern
 			.compile("\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN)_[A-Z_]*|SIGN_IN|SIGN_OUT)\"");
 		assertThat(keysIn(Path.of("src/main/java"), ".java", action)).isNotEmpty()
@@ -88,6 +104,14 @@ class MessagesTests {
 			}
 		}
 		return found;
+	}
+
+	private static Set<String> allKeys() throws IOException {
+		Set<String> keys = new TreeSet<>();
+		for (String bundle : BUNDLES) {
+			keys.addAll(load(bundle + ".properties").stringPropertyNames());
+		}
+		return keys;
 	}
 
 	private static Properties load(String name) throws IOException {
