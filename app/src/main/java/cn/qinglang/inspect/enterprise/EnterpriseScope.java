@@ -23,12 +23,13 @@ public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolea
 		};
 	}
 
-	static EnterpriseScope everything() {
+	/** No restriction: for administrators' pages and the system's own jobs. */
+	public static EnterpriseScope everything() {
 		return new EnterpriseScope(null, null, false);
 	}
 
 	/** SQL condition over {@code e} (enterprise) and {@code j} (its jurisdiction). */
-	String condition() {
+	public String condition() {
 		if (this.none) {
 			return "FALSE";
 		}
@@ -38,7 +39,7 @@ public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolea
 		return (this.jurisdictionPath != null) ? "j.path LIKE CONCAT(:scopePath, '%')" : "TRUE";
 	}
 
-	void bind(Map<String, Object> params) {
+	public void bind(Map<String, Object> params) {
 		if (this.enterpriseId != null) {
 			params.put("scopeEnterpriseId", this.enterpriseId);
 		}

@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
@@ -55,6 +56,14 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/my-enterprise/**")
 			.hasRole(Role.PLATFORM.name())
+			// executives read inspections and orders; only inspectors act on them
+			.requestMatchers(HttpMethod.GET, "/inspections/**", "/orders/**")
+			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name())
+			.requestMatchers("/inspections/**", "/orders/**")
+			.hasRole(Role.INSPECTOR.name())
+			// each download is checked against the order or inspection it belongs to
+			.requestMatchers(HttpMethod.GET, "/files/**")
+			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name(), Role.PLATFORM.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))

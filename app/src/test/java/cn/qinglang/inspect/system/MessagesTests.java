@@ -32,8 +32,8 @@ class MessagesTests {
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.]*)[}(]");
 
 	/** Keys named in Java code: message keys of forms, flashes and checks. */
-	private static final Pattern CODE_KEY = Pattern
-		.compile("\"((?:password|enterprise|user|audit|login|home|form|validation)\\.[A-Za-z.]+)\"");
+	private static final Pattern CODE_KEY = Pattern.compile(
+			"\"((?:password|enterprise|user|audit|login|home|form|validation|feed|inspection|finding|order|measure|submission|review|extension|evidence|catalog|notification|outbox|reinspection)\\.[A-Za-z.]*[A-Za-z])\"");
 
 	/** Every bundle of the portal, by its Chinese (default) file. */
 	private static final List<String> BUNDLES = List.of("messages", "messages-feed", "messages-inspection");
@@ -87,8 +87,8 @@ class MessagesTests {
 	@Test
 	void everyAuditedActionHasALabel() throws IOException {
 		Set<String> keys = allKeys();
-		Pattern action = Pattern
-			.compile("\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN)_[A-Z_]*|SIGN_IN|SIGN_OUT)\"");
+		Pattern action = Pattern.compile(
+				"\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN|INSPECTION|FINDING|ORDER|EVIDENCE|SUBMISSION|EXTENSION|CATALOG|FILE)_[A-Z_]*[A-Z]|SIGN_IN|SIGN_OUT)\"");
 		assertThat(keysIn(Path.of("src/main/java"), ".java", action)).isNotEmpty()
 			.allSatisfy((code) -> assertThat(keys).contains("audit.action." + code));
 	}

@@ -1,0 +1,22 @@
+package cn.qinglang.inspect.catalog;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A typical issue.
+ *
+ * @param appliesTo GENERATION_PROVIDER, DISSEMINATION_PLATFORM or ANY
+ */
+public record CatalogItem(long id, String code, String titleZh, String titleEn, String legalBasis, String appliesTo,
+		Severity defaultSeverity, Instant retiredAt) {
+
+	public String title(Locale locale) {
+		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? this.titleEn : this.titleZh;
+	}
+
+	public boolean retired() {
+		return this.retiredAt != null;
+	}
+
+}

@@ -1,0 +1,7 @@
+package cn.qinglang.inspect.catalog;
+
+public enum Severity {
+
+	LOW, MEDIUM, HIGH, SERIOUS
+
+}

@@ -1,0 +1,110 @@
+package cn.qinglang.inspect.inspection;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.qinglang.inspect.audit.AuditEvent;
+import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.catalog.CatalogItem;
+import cn.qinglang.inspect.catalog.CatalogItems;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.enterprise.Enterprises;
+import cn.qinglang.inspect.evidence.EvidenceStore;
+import cn.qinglang.inspect.evidence.StoredUpload;
+import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.RuleViolation;
+
+/**
+ * The inspector's work: open an inspection of an enterprise of its jurisdiction, record
+ * findings while it is open, close it.
+ */
+@Service
+public class InspectionService {
+
+	private final Inspections inspections;
+
+	private final Enterprises enterprises;
+
+	private final CatalogItems catalog;
+
+	private final EvidenceStore store;
+
+	private final AuditLog auditLog;
+
+	InspectionService(Inspections inspections, Enterprises enterprises, CatalogItems catalog, EvidenceStore store,
+			AuditLog auditLog) {
+		this.inspections = inspections;
+		this.enterprises = enterprises;
+		this.catalog = catalog;
+		this.store = store;
+		this.auditLog = auditLog;
+	}
+
+	@Transactional
+	public long open(PortalUser inspector, long enterpriseId, InspectionForm form, Long followUpOfOrderId) {
+		this.enterprises.find(EnterpriseScope.of(inspector), enterpriseId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		long id = this.inspections.insert(enterpriseId, inspector.jurisdictionCode(), form, followUpOfOrderId,
+				inspector.getUsername(), Instant.now());
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("enterpriseId", enterpriseId);
+		state.put("kind", form.kind());
+		state.put("date", form.date().toString());
+		state.put("followUpOfOrderId", followUpOfOrderId);
+		this.auditLog.record(AuditEvent.change("INSPECTION_OPENED", "inspection", id, null, state));
+		return id;
+	}
+
+	@Transactional
+	public long addFinding(PortalUser inspector, long inspectionId, FindingForm form, List<MultipartFile> files) {
+		Inspection inspection = openInspection(inspector, inspectionId);
+		CatalogItem item = this.catalog.find(form.catalogItemId())
+			.filter((candidate) -> !candidate.retired())
+			.orElseThrow(() -> new RuleViolation("finding.catalog.unknown"));
+		if (form.recurrenceOfFindingId() != null && (inspection.followUpOfOrderId() == null
+				|| this.inspections.findingsOfOrder(inspection.followUpOfOrderId())
+					.stream()
+					.noneMatch((earlier) -> earlier.id() == form.recurrenceOfFindingId()))) {
+			throw new RuleViolation("finding.recurrence.unknown");
+		}
+		String legalBasis = StringUtils.hasText(form.legalBasis()) ? form.legalBasis().strip() : item.legalBasis();
+		FindingForm checked = new FindingForm(item.id(), form.description().strip(), form.severity(), legalBasis,
+				form.recurrenceOfFindingId());
+		long findingId = this.inspections.insertFinding(inspection.id(), item.id(), checked, inspector.getUsername(),
+				Instant.now());
+		for (StoredUpload upload : this.store.storeUploads(files)) {
+			this.inspections.attach(findingId, upload.file().id(), upload.fileName());
+		}
+		this.auditLog.record(AuditEvent.change("FINDING_RECORDED", "finding", findingId, null,
+				Map.of("inspectionId", inspection.id(), "catalogItem", item.code(), "severity", form.severity())));
+		return findingId;
+	}
+
+	@Transactional
+	public void close(PortalUser inspector, long inspectionId) {
+		Inspection inspection = openInspection(inspector, inspectionId);
+		if (!this.inspections.close(inspection.id(), Instant.now())) {
+			throw new RuleViolation("inspection.notOpen");
+		}
+		this.auditLog.record(AuditEvent.of("INSPECTION_CLOSED", "inspection", inspectionId));
+	}
+
+	private Inspection openInspection(PortalUser inspector, long inspectionId) {
+		Inspection inspection = this.inspections.find(EnterpriseScope.of(inspector), inspectionId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!inspection.open()) {
+			throw new RuleViolation("inspection.notOpen");
+		}
+		return inspection;
+	}
+
+}

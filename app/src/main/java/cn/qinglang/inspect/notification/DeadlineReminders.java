@@ -1,0 +1,67 @@
+package cn.qinglang.inspect.notification;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.qinglang.inspect.rectification.Orders;
+import cn.qinglang.inspect.rectification.RectificationOrder;
+import cn.qinglang.inspect.system.PortalProperties;
+
+/**
+ * The daily reminder: the enterprise's users are told 7, 3 and 1 days before a deadline
+ * and once it has passed. Each reminder is sent once, so a missed day catches up with the
+ * nearest one and a second run the same day tells nobody again.
+ */
+@Component
+public class DeadlineReminders {
+
+	private final Orders orders;
+
+	private final Notifier notifier;
+
+	private final PortalProperties portal;
+
+	DeadlineReminders(Orders orders, Notifier notifier, PortalProperties portal) {
+		this.orders = orders;
+		this.notifier = notifier;
+		this.portal = portal;
+	}
+
+	@Scheduled(cron = "${qinglang.reminders.cron:0 0 8 * * *}", zone = "${qinglang.portal.display-zone:Asia/Shanghai}")
+	void daily() {
+		run(LocalDate.now(this.portal.displayZone()));
+	}
+
+	/** Sends the reminders due on a day; returns how many people were told. */
+	@Transactional
+	public int run(LocalDate today) {
+		int told = 0;
+		for (RectificationOrder order : this.orders.allOpen()) {
+			String kind = reminderFor(order.daysLeft(today));
+			if (kind != null) {
+				told += this.notifier.toEnterprise(order.enterpriseId(), order.id(), kind,
+						kind + ":" + order.deadline(), List.of(order.number(), order.deadline().toString()));
+			}
+		}
+		return told;
+	}
+
+	/** The nearest threshold reached, or null before the first. */
+	static String reminderFor(long daysLeft) {
+		if (daysLeft < 0) {
+			return "DEADLINE_PASSED";
+		}
+		if (daysLeft <= 1) {
+			return "DEADLINE_IN_1";
+		}
+		if (daysLeft <= 3) {
+			return "DEADLINE_IN_3";
+		}
+		return (daysLeft <= 7) ? "DEADLINE_IN_7" : null;
+	}
+
+}

@@ -1,0 +1,87 @@
+package cn.qinglang.inspect.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+import cn.qinglang.inspect.rectification.RectificationEvents.EvidenceSubmitted;
+import cn.qinglang.inspect.rectification.RectificationEvents.OrderClosed;
+import cn.qinglang.inspect.rectification.RectificationEvents.OrderIssued;
+import cn.qinglang.inspect.rectification.RectificationEvents.SubmissionReviewed;
+
+/**
+ * Turns what happens to orders into notifications and mail, inside the transaction of the
+ * change, so that neither exists without the other.
+ */
+@Service
+class Notifier {
+
+	private final Notifications notifications;
+
+	private final MailOutbox outbox;
+
+	private final MessageSource messages;
+
+	Notifier(Notifications notifications, MailOutbox outbox, MessageSource messages) {
+		this.notifications = notifications;
+		this.outbox = outbox;
+		this.messages = messages;
+	}
+
+	@EventListener
+	void orderIssued(OrderIssued event) {
+		toEnterprise(event.enterpriseId(), event.orderId(), "ORDER_ISSUED", "issued",
+				List.of(event.number(), event.deadline().toString()));
+	}
+
+	@EventListener
+	void evidenceSubmitted(EvidenceSubmitted event) {
+		for (Notifications.Recipient inspector : this.notifications.byUsername(event.issuedBy())) {
+			// one per submission: the key carries the time, evidence may arrive many
+			// times
+			tell(inspector, event.orderId(), "EVIDENCE_SUBMITTED", "evidence:" + System.nanoTime(),
+					List.of(event.number(), event.measureTitle()));
+		}
+	}
+
+	@EventListener
+	void submissionReviewed(SubmissionReviewed event) {
+		toEnterprise(event.enterpriseId(), event.orderId(), "SUBMISSION_" + event.outcome(),
+				"review:" + System.nanoTime(), List.of(event.number(), event.measureTitle()));
+	}
+
+	@EventListener
+	void orderClosed(OrderClosed event) {
+		toEnterprise(event.enterpriseId(), event.orderId(), "ORDER_CLOSED", "closed", List.of(event.number()));
+	}
+
+	/** Tells every platform user of an enterprise once per order and key. */
+	int toEnterprise(long enterpriseId, long orderId, String kind, String key, List<String> arguments) {
+		int told = 0;
+		for (Notifications.Recipient recipient : this.notifications.platformUsersOf(enterpriseId)) {
+			if (tell(recipient, orderId, kind, "order:" + orderId + ":" + key, arguments)) {
+				told++;
+			}
+		}
+		return told;
+	}
+
+	private boolean tell(Notifications.Recipient recipient, long orderId, String kind, String key,
+			List<String> arguments) {
+		boolean added = this.notifications.add(recipient.userId(), orderId, kind, key, arguments, Instant.now());
+		if (added && StringUtils.hasText(recipient.email())) {
+			// mail is written in the official language, whatever the portal shows
+			String text = this.messages.getMessage("notification.kind." + kind, arguments.toArray(),
+					Locale.SIMPLIFIED_CHINESE);
+			this.outbox.queue(recipient.email(), this.messages.getMessage("notification.mail.subject",
+					new Object[] { text }, Locale.SIMPLIFIED_CHINESE), text);
+		}
+		return added;
+	}
+
+}

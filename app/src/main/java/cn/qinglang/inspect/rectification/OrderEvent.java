@@ -1,0 +1,9 @@
+package cn.qinglang.inspect.rectification;
+
+import java.time.Instant;
+
+/**
+ * A line of an order's timeline.
+ */
+public record OrderEvent(Instant occurredAt, String actor, String kind, String detail) {
+}

@@ -1,0 +1,248 @@
+package cn.qinglang.inspect.rectification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.qinglang.inspect.audit.AuditEvent;
+import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.evidence.EvidenceStore;
+import cn.qinglang.inspect.evidence.StoredUpload;
+import cn.qinglang.inspect.inspection.Finding;
+import cn.qinglang.inspect.inspection.Inspection;
+import cn.qinglang.inspect.inspection.Inspections;
+import cn.qinglang.inspect.jurisdiction.Jurisdiction;
+import cn.qinglang.inspect.jurisdiction.Jurisdictions;
+import cn.qinglang.inspect.rectification.RectificationEvents.EvidenceSubmitted;
+import cn.qinglang.inspect.rectification.RectificationEvents.OrderClosed;
+import cn.qinglang.inspect.rectification.RectificationEvents.OrderIssued;
+import cn.qinglang.inspect.rectification.RectificationEvents.SubmissionReviewed;
+import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.PortalProperties;
+import cn.qinglang.inspect.system.RuleViolation;
+
+/**
+ * The enforcement loop: issue an order from findings, take the platform's evidence per
+ * measure, review it, extend deadlines, close the order when every measure is accepted.
+ * Every step is checked against the caller's scope and the states, written to the order's
+ * timeline and to the audit log.
+ */
+@Service
+public class RectificationService {
+
+	private final Orders orders;
+
+	private final Inspections inspections;
+
+	private final Jurisdictions jurisdictions;
+
+	private final EvidenceStore store;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final ZoneId zone;
+
+	RectificationService(Orders orders, Inspections inspections, Jurisdictions jurisdictions, EvidenceStore store,
+			AuditLog auditLog, ApplicationEventPublisher events, PortalProperties portal) {
+		this.orders = orders;
+		this.inspections = inspections;
+		this.jurisdictions = jurisdictions;
+		this.store = store;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.zone = portal.displayZone();
+	}
+
+	@Transactional
+	public long issue(PortalUser inspector, long inspectionId, Forms.IssueOrder form) {
+		Inspection inspection = this.inspections.find(EnterpriseScope.of(inspector), inspectionId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<Finding> findings = this.inspections.findingsById(form.findingIds());
+		if (findings.size() != form.findingIds().size()
+				|| findings.stream().anyMatch((finding) -> finding.inspectionId() != inspectionId)) {
+			throw new RuleViolation("order.findings.foreign");
+		}
+		List<String> measures = form.measures().stream().filter(StringUtils::hasText).map(String::strip).toList();
+		if (measures.isEmpty()) {
+			throw new RuleViolation("order.measures.required");
+		}
+		if ((form.disposition() == Disposition.FINE) != (form.fineAmount() != null)) {
+			throw new RuleViolation("order.fine.amount");
+		}
+		LocalDate today = LocalDate.now(this.zone);
+		if (!form.deadline().isAfter(today)) {
+			throw new RuleViolation("order.deadline.future");
+		}
+		Jurisdiction office = this.jurisdictions.find(inspector.jurisdictionCode()).orElseThrow();
+		int year = today.getYear();
+		int sequence = this.orders.nextSequence(office.code(), year);
+		String number = office.docPrefix() + "整改〔" + year + "〕" + sequence + "号";
+		Long escalationOf = findings.stream()
+			.map(Finding::recurrenceOfFindingId)
+			.filter(Objects::nonNull)
+			.map(this.orders::orderOfFinding)
+			.flatMap(java.util.Optional::stream)
+			.findFirst()
+			.orElse(null);
+		Instant now = Instant.now();
+		long id = this.orders
+			.insert(new Orders.NewOrder(number, office.code(), year, sequence, inspection.enterpriseId(), inspectionId,
+					form.disposition(), (form.disposition() == Disposition.FINE) ? form.fineAmount() : null,
+					form.deadline(), escalationOf, inspector.getUsername(), now, form.findingIds(), measures));
+		this.orders.event(id, inspector.getUsername(), "ORDER_ISSUED", number, now);
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("number", number);
+		state.put("enterpriseId", inspection.enterpriseId());
+		state.put("deadline", form.deadline().toString());
+		state.put("disposition", form.disposition());
+		state.put("fineAmount", form.fineAmount());
+		state.put("findings", form.findingIds());
+		state.put("escalationOfOrderId", escalationOf);
+		this.auditLog.record(AuditEvent.change("ORDER_ISSUED", "rectification_order", id, null, state));
+		this.events.publishEvent(new OrderIssued(id, inspection.enterpriseId(), number, form.deadline()));
+		return id;
+	}
+
+	@Transactional
+	public void submit(PortalUser platform, long orderId, long measureId, Forms.SubmitEvidence form,
+			List<MultipartFile> files) {
+		RectificationOrder order = openOrder(platform, orderId);
+		Measure measure = this.orders.measure(orderId, measureId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		measure.status().checkMoveTo(MeasureStatus.SUBMITTED);
+		if (!this.orders.moveMeasure(measureId, measure.version(), MeasureStatus.SUBMITTED)) {
+			throw new RuleViolation("measure.changedMeanwhile");
+		}
+		Instant now = Instant.now();
+		int version = this.orders.nextVersion(measureId);
+		long submissionId = this.orders.insertSubmission(measureId, version, form.statement().strip(),
+				form.effectiveDate(), platform.getUsername(), now);
+		List<StoredUpload> uploads = this.store.storeUploads(files);
+		for (StoredUpload upload : uploads) {
+			this.orders.attachToSubmission(submissionId, upload.file().id(), upload.fileName());
+		}
+		if (order.status() == OrderStatus.ISSUED) {
+			order.status().checkMoveTo(OrderStatus.IN_RECTIFICATION);
+			this.orders.moveOrder(orderId, OrderStatus.IN_RECTIFICATION, now);
+		}
+		this.orders.event(orderId, platform.getUsername(), "EVIDENCE_SUBMITTED",
+				"#" + measure.position() + " v" + version + " · " + uploads.size(), now);
+		this.auditLog.record(AuditEvent.change("EVIDENCE_SUBMITTED", "measure_submission", submissionId, null,
+				Map.of("orderId", orderId, "measureId", measureId, "version", version, "files",
+						uploads.stream().map((upload) -> upload.file().sha256()).toList())));
+		this.events.publishEvent(new EvidenceSubmitted(orderId, order.number(), order.issuedBy(), measure.title()));
+	}
+
+	/**
+	 * Accepts or returns the latest submission of a measure. Two inspectors reviewing the
+	 * same submission: the first wins, the second is told.
+	 */
+	@Transactional
+	public void review(PortalUser inspector, long orderId, long submissionId, Forms.Review form) {
+		RectificationOrder order = openOrder(inspector, orderId);
+		Measure measure = this.orders.measures(orderId)
+			.stream()
+			.filter((candidate) -> candidate.latest() != null && candidate.latest().id() == submissionId)
+			.findFirst()
+			.orElseThrow(() -> new RuleViolation("review.notLatest"));
+		MeasureStatus outcome = MeasureStatus.valueOf(form.outcome());
+		if (outcome == MeasureStatus.RETURNED && !StringUtils.hasText(form.comment())) {
+			throw new RuleViolation("review.comment.required");
+		}
+		Instant now = Instant.now();
+		String comment = StringUtils.hasText(form.comment()) ? form.comment().strip() : null;
+		if (!this.orders.review(submissionId, outcome.name(), comment, inspector.getUsername(), now)) {
+			throw new RuleViolation("review.alreadyReviewed");
+		}
+		measure.status().checkMoveTo(outcome);
+		if (!this.orders.moveMeasure(measure.id(), measure.version(), outcome)) {
+			throw new RuleViolation("review.alreadyReviewed");
+		}
+		this.orders.event(orderId, inspector.getUsername(), "SUBMISSION_" + outcome.name(),
+				"#" + measure.position() + " v" + measure.latest().versionNo(), now);
+		this.auditLog.record(AuditEvent.change("SUBMISSION_REVIEWED", "measure_submission", submissionId,
+				Map.of("status", measure.status()),
+				Map.of("status", outcome, "comment", (comment != null) ? comment : "")));
+		this.events.publishEvent(
+				new SubmissionReviewed(orderId, order.enterpriseId(), order.number(), measure.title(), outcome.name()));
+		boolean allAccepted = this.orders.measures(orderId)
+			.stream()
+			.allMatch((candidate) -> candidate.status() == MeasureStatus.ACCEPTED);
+		if (allAccepted) {
+			order.status().checkMoveTo(OrderStatus.CLOSED);
+			this.orders.moveOrder(orderId, OrderStatus.CLOSED, now);
+			this.orders.event(orderId, inspector.getUsername(), "ORDER_CLOSED", null, now);
+			this.auditLog.record(AuditEvent.of("ORDER_CLOSED", "rectification_order", orderId));
+			this.events.publishEvent(new OrderClosed(orderId, order.enterpriseId(), order.number()));
+		}
+	}
+
+	@Transactional
+	public void requestExtension(PortalUser platform, long orderId, Forms.RequestExtension form) {
+		RectificationOrder order = openOrder(platform, orderId);
+		if (!form.requestedDeadline().isAfter(order.deadline())) {
+			throw new RuleViolation("extension.notLater");
+		}
+		if (this.orders.extensions(orderId).stream().anyMatch(Extension::pending)) {
+			throw new RuleViolation("extension.pendingExists");
+		}
+		Instant now = Instant.now();
+		long id = this.orders.insertExtension(orderId, form.requestedDeadline(), form.reason().strip(),
+				platform.getUsername(), now);
+		this.orders.event(orderId, platform.getUsername(), "EXTENSION_REQUESTED", form.requestedDeadline().toString(),
+				now);
+		this.auditLog.record(AuditEvent.change("EXTENSION_REQUESTED", "deadline_extension", id, null,
+				Map.of("orderId", orderId, "requestedDeadline", form.requestedDeadline().toString())));
+	}
+
+	@Transactional
+	public void decideExtension(PortalUser inspector, long orderId, long extensionId, Forms.DecideExtension form) {
+		RectificationOrder order = openOrder(inspector, orderId);
+		Extension extension = this.orders.extensions(orderId)
+			.stream()
+			.filter((candidate) -> candidate.id() == extensionId)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Instant now = Instant.now();
+		String comment = StringUtils.hasText(form.comment()) ? form.comment().strip() : null;
+		if (!this.orders.decideExtension(extensionId, form.decision(), comment, inspector.getUsername(), now)) {
+			throw new RuleViolation("extension.alreadyDecided");
+		}
+		if ("GRANTED".equals(form.decision())) {
+			this.orders.setDeadline(orderId, extension.requestedDeadline());
+		}
+		this.orders.event(orderId, inspector.getUsername(), "EXTENSION_" + form.decision(),
+				order.deadline() + " → " + extension.requestedDeadline(), now);
+		this.auditLog.record(AuditEvent.change("EXTENSION_DECIDED", "deadline_extension", extensionId,
+				Map.of("deadline", order.deadline().toString()),
+				Map.of("decision", form.decision(), "deadline",
+						("GRANTED".equals(form.decision()) ? extension.requestedDeadline() : order.deadline())
+							.toString())));
+	}
+
+	/** An order of the caller's scope that is still open. */
+	private RectificationOrder openOrder(PortalUser user, long orderId) {
+		RectificationOrder order = this.orders.find(EnterpriseScope.of(user), orderId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (order.status() == OrderStatus.CLOSED) {
+			throw new RuleViolation("order.closed");
+		}
+		return order;
+	}
+
+}

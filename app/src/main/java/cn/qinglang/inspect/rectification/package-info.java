@@ -1,0 +1,7 @@
+/**
+ * Rectification orders issued from findings, as numbered official documents with a
+ * deadline, required measures and a disposition; the platform's evidence per measure, the
+ * inspector's review, deadline extensions, the timeline and re-inspection. States are
+ * explicit and impossible moves are refused.
+ */
+package cn.qinglang.inspect.rectification;
