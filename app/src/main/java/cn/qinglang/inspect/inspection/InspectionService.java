@@ -16,6 +16,7 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.catalog.CatalogItem;
 import cn.qinglang.inspect.catalog.CatalogItems;
+import cn.qinglang.inspect.catalog.Severity;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.evidence.EvidenceStore;
@@ -77,7 +78,8 @@ public class InspectionService {
 			throw new RuleViolation("finding.recurrence.unknown");
 		}
 		String legalBasis = StringUtils.hasText(form.legalBasis()) ? form.legalBasis().strip() : item.legalBasis();
-		FindingForm checked = new FindingForm(item.id(), form.description().strip(), form.severity(), legalBasis,
+		Severity severity = (form.severity() != null) ? form.severity() : item.defaultSeverity();
+		FindingForm checked = new FindingForm(item.id(), form.description().strip(), severity, legalBasis,
 				form.recurrenceOfFindingId());
 		long findingId = this.inspections.insertFinding(inspection.id(), item.id(), checked, inspector.getUsername(),
 				Instant.now());
@@ -85,7 +87,7 @@ public class InspectionService {
 			this.inspections.attach(findingId, upload.file().id(), upload.fileName());
 		}
 		this.auditLog.record(AuditEvent.change("FINDING_RECORDED", "finding", findingId, null,
-				Map.of("inspectionId", inspection.id(), "catalogItem", item.code(), "severity", form.severity())));
+				Map.of("inspectionId", inspection.id(), "catalogItem", item.code(), "severity", severity)));
 		return findingId;
 	}
 

@@ -21,6 +21,7 @@ import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -168,6 +169,29 @@ class RectificationLoopIT {
 			.single()).isEqualTo(wanted);
 		this.mvc.perform(get("/orders/" + order).session(this.inspector))
 			.andExpect(content().string(containsString("同意延期")));
+	}
+
+	@Test
+	void submittedVersionCannotBeChangedEvenInTheDatabase() throws Exception {
+		long inspection = this.steps.openInspection(this.inspector, ENTERPRISE);
+		long finding = this.steps.recordFinding(this.inspector, inspection, "GEN-06", "日志未留存");
+		long order = this.steps.issueOrder(this.inspector, inspection, List.of(finding), List.of("日志留存"));
+		long measure = this.steps.measureIds(order).get(0);
+		this.steps.submit(this.platform, order, measure, EnforcementSteps.pdf("日志.pdf"));
+		long submission = this.steps.latestSubmission(measure);
+
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE measure_submission SET statement = '改过' WHERE id = :s")
+			.param("s", submission)
+			.update()).hasMessageContaining("immutable");
+		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM submission_file WHERE submission_id = :s")
+			.param("s", submission)
+			.update()).hasMessageContaining("immutable");
+		this.steps.review(this.inspector, order, submission, "ACCEPTED");
+		assertThatThrownBy(
+				() -> this.jdbc.sql("UPDATE measure_submission SET review_outcome = 'RETURNED' WHERE id = :s")
+					.param("s", submission)
+					.update())
+			.hasMessageContaining("immutable");
 	}
 
 	@Test
