@@ -56,7 +56,15 @@ class AccessMatrixIT {
 				Arguments.of("/admin/users", Set.of(Role.ADMIN)),
 				Arguments.of("/admin/users?role=PLATFORM&page=3", Set.of(Role.ADMIN)),
 				Arguments.of("/admin/users/new", Set.of(Role.ADMIN)),
-				Arguments.of("/admin/users/1/edit", Set.of(Role.ADMIN)), Arguments.of("/audit", Set.of(Role.AUDITOR)));
+				Arguments.of("/admin/users/1/edit", Set.of(Role.ADMIN)), Arguments.of("/audit", Set.of(Role.AUDITOR)),
+				Arguments.of("/admin/catalog", Set.of(Role.ADMIN)), Arguments.of("/admin/outbox", Set.of(Role.ADMIN)),
+				Arguments.of("/inspections", Set.of(Role.INSPECTOR, Role.EXECUTIVE)),
+				Arguments.of("/inspections/1", Set.of(Role.INSPECTOR, Role.EXECUTIVE)),
+				Arguments.of("/orders", Set.of(Role.INSPECTOR, Role.EXECUTIVE)),
+				Arguments.of("/orders/1", Set.of(Role.INSPECTOR, Role.EXECUTIVE)),
+				Arguments.of("/my-enterprise/orders", Set.of(Role.PLATFORM)),
+				Arguments.of("/my-enterprise/orders/1", Set.of(Role.PLATFORM)),
+				Arguments.of("/notifications", EVERYONE));
 	}
 
 	@ParameterizedTest(name = "{0}")
