@@ -1,5 +1,8 @@
 package cn.qinglang.inspect.home;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,7 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
+import cn.qinglang.inspect.rectification.Orders;
+import cn.qinglang.inspect.rectification.RectificationOrder;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.security.Role;
+import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * What each role sees first: regulators their jurisdiction's enterprises, a platform user
@@ -23,14 +30,26 @@ class HomeController {
 
 	private final Jurisdictions jurisdictions;
 
-	HomeController(Enterprises enterprises, Jurisdictions jurisdictions) {
+	private final Orders orders;
+
+	private final PortalProperties portal;
+
+	HomeController(Enterprises enterprises, Jurisdictions jurisdictions, Orders orders, PortalProperties portal) {
 		this.enterprises = enterprises;
 		this.jurisdictions = jurisdictions;
+		this.orders = orders;
+		this.portal = portal;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PortalUser user, Model model) {
 		EnterpriseScope scope = EnterpriseScope.of(user);
+		if (user.role() != Role.ADMIN && user.role() != Role.AUDITOR) {
+			LocalDate today = LocalDate.now(this.portal.displayZone());
+			List<RectificationOrder> open = this.orders.list(scope, true, 500);
+			model.addAttribute("openOrders", open);
+			model.addAttribute("overdueOrders", open.stream().filter((order) -> order.overdue(today)).count());
+		}
 		switch (user.role()) {
 			case INSPECTOR, EXECUTIVE -> {
 				model.addAttribute("office", this.jurisdictions.find(user.jurisdictionCode()).orElseThrow());
