@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Without a browser the journey tests are skipped, unless QINGLANG_REQUIRE_BROWSER=true
  * (as in CI), where a missing browser fails them.
  */
-final class Browser {
+public final class Browser {
 
 	private static final String CHROMIUM = env("CHROME_BIN", "/usr/bin/chromium");
 
@@ -25,7 +25,7 @@ final class Browser {
 	private Browser() {
 	}
 
-	static ChromeDriver start() throws IOException {
+	public static ChromeDriver start() throws IOException {
 		boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
 		if (!installed && Boolean.parseBoolean(System.getenv("QINGLANG_REQUIRE_BROWSER"))) {
 			throw new IllegalStateException("Chromium and its driver are required: " + CHROMIUM + ", " + CHROMEDRIVER);
@@ -45,7 +45,7 @@ final class Browser {
 	}
 
 	/** Keeps what the browser showed, for the README and for reading a failed CI run. */
-	static void screenshot(ChromeDriver driver, String name) throws IOException {
+	public static void screenshot(ChromeDriver driver, String name) throws IOException {
 		java.nio.file.Path target = java.nio.file.Path.of("target", "screenshots", name + ".png");
 		Files.createDirectories(target.getParent());
 		Files.write(target, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));

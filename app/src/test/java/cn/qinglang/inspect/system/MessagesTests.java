@@ -88,7 +88,7 @@ class MessagesTests {
 	void everyAuditedActionHasALabel() throws IOException {
 		Set<String> keys = allKeys();
 		Pattern action = Pattern.compile(
-				"\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN|INSPECTION|FINDING|ORDER|EVIDENCE|SUBMISSION|EXTENSION|CATALOG|FILE)_[A-Z_]*[A-Z]|SIGN_IN|SIGN_OUT)\"");
+				"\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN|INSPECTION|FINDING|ORDER|EVIDENCE|SUBMISSION|EXTENSION|CATALOG|FILE|FEED)_[A-Z_]*[A-Z]|SIGN_IN|SIGN_OUT)\"");
 		assertThat(keysIn(Path.of("src/main/java"), ".java", action)).isNotEmpty()
 			.allSatisfy((code) -> assertThat(keys).contains("audit.action." + code));
 	}

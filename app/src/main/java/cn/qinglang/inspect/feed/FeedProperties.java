@@ -1,0 +1,25 @@
+package cn.qinglang.inspect.feed;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param tokenKey AES-256 key for the platforms' bearer tokens, 32 bytes in Base64
+ * @param nightlyCron when enabled feeds without a schedule of their own are pulled
+ * (Asia/Shanghai)
+ * @param uploadDir where uploaded files wait for their run
+ * @param silentAfter a feed without a successful run for longer is flagged
+ * @param volumeDropRatio a day below this share of the feed's recent daily norm is
+ * flagged
+ * @param normDays how many days before make the norm
+ * @param demoIngestOnStart demo profile: ingest the simulated platforms at the first
+ * start
+ */
+@ConfigurationProperties("qinglang.feeds")
+record FeedProperties(String tokenKey, @DefaultValue("0 30 1 * * *") String nightlyCron,
+		@DefaultValue("data/uploads") Path uploadDir, @DefaultValue("2d") Duration silentAfter,
+		@DefaultValue("0.3") double volumeDropRatio, @DefaultValue("28") int normDays) {
+}

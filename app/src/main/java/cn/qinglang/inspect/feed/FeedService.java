@@ -1,0 +1,214 @@
+package cn.qinglang.inspect.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.qinglang.batch.feed.FeedBusyException;
+import cn.qinglang.batch.feed.FeedRuns;
+import cn.qinglang.batch.feed.RecordType;
+import cn.qinglang.batch.feed.TokenCipher;
+import cn.qinglang.batch.feed.UploadFiles;
+import cn.qinglang.inspect.audit.AuditEvent;
+import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.system.FieldProblem;
+
+/**
+ * Changes to feeds and the starting of runs. Runs go to a pool of two threads of their
+ * own; the feed's database lock, taken before, keeps a feed from running twice at once
+ * across instances.
+ */
+@Service
+public class FeedService implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedService.class);
+
+	private final Feeds feeds;
+
+	private final FeedRuns feedRuns;
+
+	private final TokenCipher cipher;
+
+	private final AuditLog auditLog;
+
+	private final FeedProperties properties;
+
+	private final ExecutorService executor;
+
+	FeedService(Feeds feeds, FeedRuns feedRuns, TokenCipher cipher, AuditLog auditLog, FeedProperties properties) {
+		this.feeds = feeds;
+		this.feedRuns = feedRuns;
+		this.cipher = cipher;
+		this.auditLog = auditLog;
+		this.properties = properties;
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(2, (task) -> {
+			Thread thread = new Thread(task, "feed-run-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** Problems of a form already valid on its own. */
+	List<FieldProblem> check(FeedForm form, boolean hasToken) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (form.scheduleCron() != null && !CronExpression.isValidExpression(form.scheduleCron())) {
+			problems.add(new FieldProblem("scheduleCron", "feed.scheduleCron.invalid"));
+		}
+		if (form.enabled() && form.baseUrl() == null) {
+			problems.add(new FieldProblem("baseUrl", "feed.baseUrl.required"));
+		}
+		if (form.enabled() && form.token() == null && !hasToken) {
+			problems.add(new FieldProblem("token", "feed.token.required"));
+		}
+		if (form.token() != null && !this.cipher.configured()) {
+			problems.add(new FieldProblem("token", "feed.token.noKey"));
+		}
+		return problems;
+	}
+
+	@Transactional
+	void configure(long enterpriseId, FeedForm form) {
+		Map<String, Object> before = this.feeds.ofEnterprise(enterpriseId).map(FeedService::auditState).orElse(null);
+		String ciphertext = (form.token() != null) ? this.cipher.encrypt(form.token()) : null;
+		this.feeds.saveConfig(enterpriseId, form, ciphertext);
+		Map<String, Object> after = auditState(this.feeds.ofEnterprise(enterpriseId).orElseThrow());
+		after.put("tokenChanged", form.token() != null);
+		this.auditLog.record(AuditEvent.change("FEED_CONFIGURED", "enterprise", enterpriseId, before, after));
+	}
+
+	@Transactional
+	void setEnabled(long enterpriseId, boolean enabled) {
+		this.feeds.setEnabled(enterpriseId, enabled);
+		this.auditLog.record(AuditEvent.change(enabled ? "FEED_ENABLED" : "FEED_DISABLED", "enterprise", enterpriseId,
+				Map.of("enabled", !enabled), Map.of("enabled", enabled)));
+	}
+
+	/**
+	 * Starts a pull run now, in the background.
+	 * @return the run's id
+	 * @throws FeedBusyException if the feed is running
+	 */
+	long runNow(long enterpriseId, String username) {
+		long runId = this.feedRuns.claimPull(enterpriseId, username);
+		this.auditLog.record(AuditEvent.of("FEED_RUN_STARTED", "feed_run", runId));
+		this.executor.execute(() -> this.feedRuns.executePull(runId));
+		return runId;
+	}
+
+	/**
+	 * Keeps an uploaded file and starts its run in the background.
+	 * @param csvType the record type of a CSV file
+	 * @return the run's id
+	 */
+	long upload(long enterpriseId, String fileName, InputStream content, RecordType csvType, String username) {
+		Path file = store(content);
+		long runId;
+		try {
+			runId = this.feedRuns.claimUpload(enterpriseId, clip(fileName), username, UploadFiles.countRecords(file));
+		}
+		catch (RuntimeException ex) {
+			delete(file);
+			throw ex;
+		}
+		this.auditLog.record(AuditEvent.change("FEED_FILE_UPLOADED", "feed_run", runId, null,
+				Map.of("file", String.valueOf(clip(fileName)))));
+		this.executor.execute(() -> {
+			try {
+				this.feedRuns.executeUpload(runId, file, csvType);
+			}
+			finally {
+				delete(file);
+			}
+		});
+		return runId;
+	}
+
+	/**
+	 * Pulls every enabled feed whose own schedule (or the nightly default) is due now.
+	 */
+	@Scheduled(cron = "0 * * * * *", zone = "Asia/Shanghai")
+	void runDueFeeds() {
+		java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+			.withSecond(0)
+			.withNano(0);
+		for (FeedConfig feed : this.feeds.enabledPullFeeds()) {
+			String cron = (feed.scheduleCron() != null) ? feed.scheduleCron() : this.properties.nightlyCron();
+			CronExpression expression = CronExpression.parse(cron);
+			java.time.ZonedDateTime next = expression.next(now.minusSeconds(1));
+			if (next != null && next.isBefore(now.plusMinutes(1))) {
+				try {
+					long runId = this.feedRuns.claimPull(feed.enterpriseId(), "schedule");
+					this.executor.execute(() -> this.feedRuns.executePull(runId));
+				}
+				catch (FeedBusyException ex) {
+					log.info("Feed of enterprise {} still running; scheduled run skipped", feed.enterpriseId());
+				}
+			}
+		}
+	}
+
+	private Path store(InputStream content) {
+		try {
+			Files.createDirectories(this.properties.uploadDir());
+			Path file = this.properties.uploadDir().resolve(UUID.randomUUID() + ".upload");
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}", file, ex);
+		}
+	}
+
+	private static String clip(String name) {
+		if (name == null) {
+			return null;
+		}
+		String base = Path.of(name).getFileName().toString();
+		return (base.length() > 255) ? base.substring(0, 255) : base;
+	}
+
+	private static Map<String, Object> auditState(FeedConfig feed) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("baseUrl", feed.baseUrl());
+		state.put("scheduleCron", feed.scheduleCron());
+		state.put("enabled", feed.enabled());
+		state.put("hasToken", feed.hasToken());
+		return state;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+}

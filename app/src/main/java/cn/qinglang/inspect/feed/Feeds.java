@@ -1,0 +1,229 @@
+package cn.qinglang.inspect.feed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.qinglang.batch.feed.FeedSource;
+import cn.qinglang.inspect.system.Page;
+import cn.qinglang.inspect.system.Times;
+
+/**
+ * Feeds, their runs and rejects. Callers check first that the user may see the
+ * enterprise; every query here is then bound to that enterprise.
+ */
+@Repository
+public class Feeds {
+
+	private static final String SELECT_FEED = """
+			SELECT f.id, e.id AS enterprise_id, e.code, e.name_zh, f.base_url, f.token_ciphertext IS NOT NULL AS has_token,
+			  f.schedule_cron, f.enabled, f.cursor_value,
+			  (f.lock_run_id IS NOT NULL AND f.locked_until > UTC_TIMESTAMP(6)) AS running,
+			  f.last_success_at, f.last_error
+			FROM feed f JOIN enterprise e ON e.id = f.enterprise_id
+			""";
+
+	private static final String SELECT_RUN = """
+			SELECT id, enterprise_id, source, status, file_name, started_by, expected_count, read_count, written_count,
+			  rejected_count, message, started_at, ended_at
+			FROM feed_run
+			""";
+
+	private final JdbcClient jdbc;
+
+	Feeds(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every configured feed, for the administrators. */
+	Page<FeedConfig> all(int number, int size) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM feed").query(Long.class).single();
+		List<FeedConfig> items = this.jdbc.sql(SELECT_FEED + " ORDER BY e.id LIMIT :limit OFFSET :offset")
+			.param("limit", size)
+			.param("offset", (long) (number - 1) * size)
+			.query(Feeds::feed)
+			.list();
+		return new Page<>(items, number, size, total);
+	}
+
+	public Optional<FeedConfig> ofEnterprise(long enterpriseId) {
+		return this.jdbc.sql(SELECT_FEED + " WHERE f.enterprise_id = :id")
+			.param("id", enterpriseId)
+			.query(Feeds::feed)
+			.optional();
+	}
+
+	/** Enabled pull feeds: what the nightly run pulls. */
+	List<FeedConfig> enabledPullFeeds() {
+		return this.jdbc.sql(SELECT_FEED + " WHERE f.enabled AND f.base_url IS NOT NULL ORDER BY e.id")
+			.query(Feeds::feed)
+			.list();
+	}
+
+	Page<FeedRun> runs(long enterpriseId, int number, int size) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM feed_run WHERE enterprise_id = :e")
+			.param("e", enterpriseId)
+			.query(Long.class)
+			.single();
+		List<FeedRun> items = this.jdbc
+			.sql(SELECT_RUN + " WHERE enterprise_id = :e ORDER BY id DESC LIMIT :limit OFFSET :offset")
+			.param("e", enterpriseId)
+			.param("limit", size)
+			.param("offset", (long) (number - 1) * size)
+			.query(Feeds::run)
+			.list();
+		return new Page<>(items, number, size, total);
+	}
+
+	/** The run, if it belongs to the enterprise. */
+	Optional<FeedRun> run(long enterpriseId, long runId) {
+		return this.jdbc.sql(SELECT_RUN + " WHERE id = :id AND enterprise_id = :e")
+			.param("id", runId)
+			.param("e", enterpriseId)
+			.query(Feeds::run)
+			.optional();
+	}
+
+	Page<Reject> rejects(long runId, int number, int size) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM feed_reject WHERE run_id = :run")
+			.param("run", runId)
+			.query(Long.class)
+			.single();
+		List<Reject> items = this.jdbc.sql("""
+				SELECT position, platform_id, record_type, field, reason_code, detail FROM feed_reject
+				WHERE run_id = :run ORDER BY position LIMIT :limit OFFSET :offset""")
+			.param("run", runId)
+			.param("limit", size)
+			.param("offset", (long) (number - 1) * size)
+			.query(Feeds::reject)
+			.list();
+		return new Page<>(items, number, size, total);
+	}
+
+	/**
+	 * All rejects of a run as CSV (UTF-8 with BOM, so spreadsheet software reads the
+	 * Chinese).
+	 */
+	void writeRejectsCsv(long runId, Writer out) throws IOException {
+		out.write('\uFEFF');
+		out.write("position,id,type,field,reason,detail\r\n");
+		this.jdbc.sql("""
+				SELECT position, platform_id, record_type, field, reason_code, detail FROM feed_reject
+				WHERE run_id = :run ORDER BY position""").param("run", runId).query((ResultSet rs) -> {
+			Reject reject = reject(rs, 0);
+			try {
+				out.write(reject.position() + "," + csv(reject.platformId()) + "," + csv(reject.recordType()) + ","
+						+ csv(reject.field()) + "," + csv(reject.reasonCode()) + "," + csv(reject.detail()) + "\r\n");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	/** How current the enterprise's data is; norms from the daily aggregates. */
+	Freshness freshness(long enterpriseId, Duration silentAfter, double dropRatio, int normDays) {
+		Instant dataAsOf = this.jdbc.sql("SELECT last_success_at FROM feed WHERE enterprise_id = :e")
+			.param("e", enterpriseId)
+			.query((rs, row) -> Times.fromDb(rs.getObject(1, LocalDateTime.class)))
+			.optional()
+			.orElse(null);
+		boolean silent = dataAsOf == null || dataAsOf.isBefore(Instant.now().minus(silentAfter));
+		LocalDate lastDay = this.jdbc.sql(
+				"SELECT MAX(day) FROM feed_daily_aggregate WHERE enterprise_id = :e AND record_type <> 'ENFORCEMENT_ACTION'")
+			.param("e", enterpriseId)
+			.query((rs, row) -> rs.getObject(1, LocalDate.class))
+			.optional()
+			.orElse(null);
+		if (lastDay == null) {
+			return new Freshness(dataAsOf, silent, null, 0, null, false);
+		}
+		long received = this.jdbc.sql("""
+				SELECT COALESCE(SUM(records), 0) FROM feed_daily_aggregate
+				WHERE enterprise_id = :e AND day = :day AND record_type <> 'ENFORCEMENT_ACTION'""")
+			.param("e", enterpriseId)
+			.param("day", lastDay)
+			.query(Long.class)
+			.single();
+		Long expected = this.jdbc.sql("""
+				SELECT CASE WHEN COUNT(DISTINCT day) = 0 THEN NULL ELSE ROUND(SUM(records) / :days) END
+				FROM feed_daily_aggregate
+				WHERE enterprise_id = :e AND record_type <> 'ENFORCEMENT_ACTION'
+				  AND day >= :from AND day < :day""")
+			.param("e", enterpriseId)
+			.param("days", normDays)
+			.param("from", lastDay.minusDays(normDays))
+			.param("day", lastDay)
+			.query((rs, row) -> rs.getObject(1, Long.class))
+			.optional()
+			.orElse(null);
+		boolean drop = expected != null && expected >= 5 && received < expected * dropRatio;
+		return new Freshness(dataAsOf, silent, lastDay, received, expected, drop);
+	}
+
+	void saveConfig(long enterpriseId, FeedForm form, String tokenCiphertext) {
+		this.jdbc.sql("INSERT IGNORE INTO feed (enterprise_id) VALUES (:e)").param("e", enterpriseId).update();
+		this.jdbc.sql("""
+				UPDATE feed SET base_url = :url, schedule_cron = :cron, enabled = :enabled,
+				  token_ciphertext = COALESCE(:token, token_ciphertext), updated_at = UTC_TIMESTAMP(6),
+				  version = version + 1
+				WHERE enterprise_id = :e""")
+			.param("url", form.baseUrl())
+			.param("cron", form.scheduleCron())
+			.param("enabled", form.enabled())
+			.param("token", tokenCiphertext)
+			.param("e", enterpriseId)
+			.update();
+	}
+
+	void setEnabled(long enterpriseId, boolean enabled) {
+		this.jdbc.sql("UPDATE feed SET enabled = :enabled, updated_at = UTC_TIMESTAMP(6) WHERE enterprise_id = :e")
+			.param("enabled", enabled)
+			.param("e", enterpriseId)
+			.update();
+	}
+
+	private static String csv(String value) {
+		if (value == null) {
+			return "";
+		}
+		boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+		// a leading =, +, - or @ would be a formula in a spreadsheet
+		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
+		return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+	}
+
+	private static FeedConfig feed(ResultSet rs, int row) throws SQLException {
+		return new FeedConfig(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("code"),
+				rs.getString("name_zh"), rs.getString("base_url"), rs.getBoolean("has_token"),
+				rs.getString("schedule_cron"), rs.getBoolean("enabled"), rs.getString("cursor_value"),
+				rs.getBoolean("running"), Times.fromDb(rs.getObject("last_success_at", LocalDateTime.class)),
+				rs.getString("last_error"));
+	}
+
+	private static FeedRun run(ResultSet rs, int row) throws SQLException {
+		return new FeedRun(rs.getLong("id"), rs.getLong("enterprise_id"), FeedSource.valueOf(rs.getString("source")),
+				rs.getString("status"), rs.getString("file_name"), rs.getString("started_by"),
+				rs.getObject("expected_count", Long.class), rs.getLong("read_count"), rs.getLong("written_count"),
+				rs.getLong("rejected_count"), rs.getString("message"),
+				Times.fromDb(rs.getObject("started_at", LocalDateTime.class)),
+				Times.fromDb(rs.getObject("ended_at", LocalDateTime.class)));
+	}
+
+	private static Reject reject(ResultSet rs, int row) throws SQLException {
+		return new Reject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6));
+	}
+
+}

@@ -1,0 +1,77 @@
+package cn.qinglang.batch.feed;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Brings the dashboards' daily aggregates up to date for the days this run touched, and
+ * only those: per record type, the touched days' rows are replaced by a fresh grouping of
+ * that day's records. All in the step's one transaction.
+ */
+class DailyAggregation implements Tasklet {
+
+	private static final String METRICS = """
+			INSERT INTO feed_daily_aggregate (enterprise_id, day, record_type, category, kind, records, items,
+			  explicit_labeled, implicit_labeled, handled, amount)
+			SELECT m.enterprise_id, m.day, 'LABELING_METRIC', '', m.content_type, COUNT(*), SUM(m.published),
+			  SUM(m.explicit_labeled), SUM(m.implicit_labeled), SUM(m.verified), 0
+			FROM labeling_metric m
+			WHERE m.enterprise_id = :enterprise
+			  AND m.day IN (SELECT DISTINCT t.day FROM labeling_metric t WHERE t.last_run_id = :run)
+			GROUP BY m.enterprise_id, m.day, m.content_type""";
+
+	private static final String COMPLAINTS = """
+			INSERT INTO feed_daily_aggregate (enterprise_id, day, record_type, category, kind, records, items,
+			  explicit_labeled, implicit_labeled, handled, amount)
+			SELECT c.enterprise_id, c.received_day, 'COMPLAINT', c.category, c.content_type, COUNT(*), COUNT(*), 0, 0,
+			  SUM(c.status IN ('HANDLED', 'DISMISSED')), 0
+			FROM complaint c
+			WHERE c.enterprise_id = :enterprise
+			  AND c.received_day IN (SELECT DISTINCT t.received_day FROM complaint t WHERE t.last_run_id = :run)
+			GROUP BY c.enterprise_id, c.received_day, c.category, c.content_type""";
+
+	private static final String ACTIONS = """
+			INSERT INTO feed_daily_aggregate (enterprise_id, day, record_type, category, kind, records, items,
+			  explicit_labeled, implicit_labeled, handled, amount)
+			SELECT a.enterprise_id, a.day, 'ENFORCEMENT_ACTION', a.category, a.action_type, COUNT(*), SUM(a.item_count),
+			  0, 0, 0, COALESCE(SUM(a.amount), 0)
+			FROM enforcement_action a
+			WHERE a.enterprise_id = :enterprise
+			  AND a.day IN (SELECT DISTINCT t.day FROM enforcement_action t WHERE t.last_run_id = :run)
+			GROUP BY a.enterprise_id, a.day, a.category, a.action_type""";
+
+	private final JdbcClient jdbc;
+
+	private final long runId;
+
+	private final long enterpriseId;
+
+	DailyAggregation(JdbcClient jdbc, long runId, long enterpriseId) {
+		this.jdbc = jdbc;
+		this.runId = runId;
+		this.enterpriseId = enterpriseId;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		refresh("LABELING_METRIC", "SELECT DISTINCT day FROM labeling_metric WHERE last_run_id = :run", METRICS);
+		refresh("COMPLAINT", "SELECT DISTINCT received_day FROM complaint WHERE last_run_id = :run", COMPLAINTS);
+		refresh("ENFORCEMENT_ACTION", "SELECT DISTINCT day FROM enforcement_action WHERE last_run_id = :run", ACTIONS);
+		return RepeatStatus.FINISHED;
+	}
+
+	private void refresh(String recordType, String touchedDays, String insert) {
+		this.jdbc.sql("""
+				DELETE FROM feed_daily_aggregate
+				WHERE enterprise_id = :enterprise AND record_type = :type AND day IN (%s)""".formatted(touchedDays))
+			.param("enterprise", this.enterpriseId)
+			.param("type", recordType)
+			.param("run", this.runId)
+			.update();
+		this.jdbc.sql(insert).param("enterprise", this.enterpriseId).param("run", this.runId).update();
+	}
+
+}

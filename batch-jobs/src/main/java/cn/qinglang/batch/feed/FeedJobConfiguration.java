@@ -1,0 +1,127 @@
+package cn.qinglang.batch.feed;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The feed import job: one chunk-oriented step that reads a pulled feed or an uploaded
+ * file, validates every record and stores the good ones and the reasons for the bad ones,
+ * then a step that brings the daily aggregates up to date for the days the run touched.
+ * One job instance per run (its id the identifying parameter); a restart goes on where it
+ * failed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FeedJobProperties.class)
+public class FeedJobConfiguration {
+
+	/** The job's name in the JobRepository. */
+	public static final String JOB_NAME = "feedImportJob";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Bean
+	Job feedImportJob(JobRepository repository, Step feedImportStep, Step feedAggregateStep, JdbcClient jdbc) {
+		return new JobBuilder(JOB_NAME, repository).listener(new FeedRunListener(jdbc))
+			.start(feedImportStep)
+			.next(feedAggregateStep)
+			.build();
+	}
+
+	@Bean
+	Step feedImportStep(JobRepository repository, PlatformTransactionManager transactionManager,
+			ItemStreamReader<RawRecord> feedReader, RecordValidator feedValidator, FeedItemWriter feedWriter,
+			FeedJobProperties properties) {
+		return new StepBuilder("feedImportStep", repository).<RawRecord, FeedItem>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(feedReader)
+			.processor(feedValidator)
+			.writer(feedWriter)
+			.build();
+	}
+
+	@Bean
+	Step feedAggregateStep(JobRepository repository, PlatformTransactionManager transactionManager,
+			DailyAggregation feedAggregation) {
+		return new StepBuilder("feedAggregateStep", repository).tasklet(feedAggregation, transactionManager)
+			.allowStartIfComplete(false)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemStreamReader<RawRecord> feedReader(@Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['csvType']}") String csvType,
+			FeedRuns feedRuns, PlatformClient platformClient, TokenCipher feedTokenCipher, FeedJobProperties properties,
+			JdbcClient jdbc) {
+		RunContext run = feedRuns.context(runId).orElseThrow();
+		if (run.source() == FeedSource.UPLOAD) {
+			return UploadFiles.reader(Path.of(file), (csvType != null) ? RecordType.valueOf(csvType) : null, JSON);
+		}
+		if (run.baseUrl() == null || run.tokenCiphertext() == null) {
+			throw new FeedException("the feed has no base URL or token configured");
+		}
+		return new PlatformPullReader(platformClient, run.baseUrl(), feedTokenCipher.decrypt(run.tokenCiphertext()),
+				run.cursor(), properties.pageSize(),
+				(total) -> jdbc.sql("UPDATE feed_run SET expected_count = :total WHERE id = :id")
+					.param("total", total)
+					.param("id", runId)
+					.update());
+	}
+
+	@Bean
+	@StepScope
+	RecordValidator feedValidator(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, Clock feedClock) {
+		RunContext run = feedRuns.context(runId).orElseThrow();
+		return new RecordValidator(run.creditCode(), null, feedClock);
+	}
+
+	@Bean
+	@StepScope
+	FeedItemWriter feedWriter(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, JdbcTemplate jdbc) {
+		RunContext run = feedRuns.context(runId).orElseThrow();
+		return new FeedItemWriter(jdbc, runId, run.feedId(), run.enterpriseId());
+	}
+
+	@Bean
+	@StepScope
+	DailyAggregation feedAggregation(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns,
+			JdbcClient jdbc) {
+		return new DailyAggregation(jdbc, runId, feedRuns.context(runId).orElseThrow().enterpriseId());
+	}
+
+	@Bean
+	FeedRuns feedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository repository, Job feedImportJob,
+			@Value("${qinglang.feeds.lock-timeout:6h}") Duration lockTimeout) {
+		return new FeedRuns(jdbc, jobOperator, repository, feedImportJob, lockTimeout);
+	}
+
+	@Bean
+	PlatformClient platformClient(FeedJobProperties properties) {
+		return new PlatformClient(JSON, properties);
+	}
+
+	@Bean
+	Clock feedClock() {
+		return Clock.systemUTC();
+	}
+
+}

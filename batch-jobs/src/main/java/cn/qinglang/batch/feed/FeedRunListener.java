@@ -1,0 +1,85 @@
+package cn.qinglang.batch.feed;
+
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keeps the run's row in step with the job: running, then completed or failed with a
+ * clear message; on success the feed's "data as of" moves on. The feed's lock is let go
+ * either way.
+ */
+class FeedRunListener implements JobExecutionListener {
+
+	private final JdbcClient jdbc;
+
+	FeedRunListener(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.jdbc.sql("""
+				UPDATE feed_run SET status = 'RUNNING', job_execution_id = :execution, message = NULL, ended_at = NULL
+				WHERE id = :id""").param("execution", execution.getId()).param("id", runId(execution)).update();
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		long runId = runId(execution);
+		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+		String message = completed ? null : clip(messageOf(execution.getAllFailureExceptions()));
+		this.jdbc.sql("""
+				UPDATE feed_run SET status = :status, message = :message, ended_at = UTC_TIMESTAMP(6) WHERE id = :id""")
+			.param("status", completed ? "COMPLETED" : "FAILED")
+			.param("message", message)
+			.param("id", runId)
+			.update();
+		if (completed) {
+			this.jdbc.sql("""
+					UPDATE feed SET last_success_at = UTC_TIMESTAMP(6), last_error = NULL
+					WHERE id = (SELECT feed_id FROM feed_run WHERE id = :id)""").param("id", runId).update();
+		}
+		else {
+			this.jdbc
+				.sql("UPDATE feed SET last_error = :message WHERE id = (SELECT feed_id FROM feed_run WHERE id = :id)")
+				.param("message", message)
+				.param("id", runId)
+				.update();
+		}
+		this.jdbc.sql("UPDATE feed SET lock_run_id = NULL, locked_until = NULL WHERE lock_run_id = :run")
+			.param("run", runId)
+			.update();
+	}
+
+	private static long runId(JobExecution execution) {
+		return execution.getJobParameters().getLong("runId");
+	}
+
+	/** The deepest FeedException's message if there is one: it is written for people. */
+	private static String messageOf(List<Throwable> failures) {
+		for (Throwable failure : failures) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof FeedException) {
+					return cause.getMessage();
+				}
+			}
+		}
+		if (failures.isEmpty()) {
+			return "stopped";
+		}
+		Throwable root = failures.get(0);
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	static String clip(String message) {
+		return (message != null && message.length() > 1000) ? message.substring(0, 1000) : message;
+	}
+
+}

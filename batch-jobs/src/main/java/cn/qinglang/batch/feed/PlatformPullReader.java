@@ -1,0 +1,113 @@
+package cn.qinglang.batch.feed;
+
+import java.util.Iterator;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+
+/**
+ * Reads a platform's feed page by page from the feed's cursor. Its state is the cursor of
+ * the page being read and how many of its records are done, so that a restart fetches
+ * that page again and goes on after the last committed record. The feed's own cursor is
+ * moved by the writer, in the transaction that stores the page's last record.
+ */
+public class PlatformPullReader extends ItemStreamSupport implements ItemStreamReader<RawRecord> {
+
+	private static final String CURSOR = "cursor";
+
+	private static final String OFFSET = "offset";
+
+	private static final String POSITION = "position";
+
+	private final PlatformClient client;
+
+	private final String baseUrl;
+
+	private final String token;
+
+	private final int pageSize;
+
+	private final ExpectedCount expected;
+
+	private String pageCursor;
+
+	private int offset;
+
+	private long position;
+
+	private Iterator<RawRecord> page;
+
+	private PlatformClient.Page current;
+
+	/**
+	 * @param startCursor the feed's cursor when the run starts (null: from the beginning)
+	 * @param expected told how many records are still to come, when the platform says
+	 */
+	public PlatformPullReader(PlatformClient client, String baseUrl, String token, String startCursor, int pageSize,
+			ExpectedCount expected) {
+		this.client = client;
+		this.baseUrl = baseUrl;
+		this.token = token;
+		this.pageCursor = startCursor;
+		this.pageSize = pageSize;
+		this.expected = expected;
+		setName("platformPullReader");
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		if (context.containsKey(getExecutionContextKey(POSITION))) {
+			this.pageCursor = context.containsKey(getExecutionContextKey(CURSOR))
+					? context.getString(getExecutionContextKey(CURSOR)) : null;
+			this.offset = context.getInt(getExecutionContextKey(OFFSET));
+			this.position = context.getLong(getExecutionContextKey(POSITION));
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		if (this.pageCursor != null) {
+			context.putString(getExecutionContextKey(CURSOR), this.pageCursor);
+		}
+		context.putInt(getExecutionContextKey(OFFSET), this.offset);
+		context.putLong(getExecutionContextKey(POSITION), this.position);
+	}
+
+	@Override
+	public RawRecord read() {
+		while (this.page == null || !this.page.hasNext()) {
+			if (this.current != null) {
+				if (!this.current.hasMore()) {
+					return null;
+				}
+				this.pageCursor = this.current.nextCursor();
+				this.offset = 0;
+			}
+			this.current = this.client.fetch(this.baseUrl, this.token, this.pageCursor, this.pageSize,
+					this.position - this.offset + 1);
+			if (this.current.remaining() != null) {
+				this.expected
+					.set(this.position - this.offset + this.current.records().size() + this.current.remaining());
+			}
+			this.page = this.current.records().iterator();
+			// a restart goes on after the records of this page already committed
+			for (int skipped = 0; skipped < this.offset && this.page.hasNext(); skipped++) {
+				this.page.next();
+			}
+		}
+		RawRecord record = this.page.next();
+		this.offset++;
+		this.position++;
+		return this.page.hasNext() ? record : record.withPageEndCursor(this.current.nextCursor());
+	}
+
+	/** Where the total number of records of a run, once known, is told. */
+	@FunctionalInterface
+	public interface ExpectedCount {
+
+		void set(long total);
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package cn.qinglang.batch.feed;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The three record types of the platform reporting interface v1, with their names on the
+ * wire.
+ */
+public enum RecordType {
+
+	LABELING_METRIC("labeling_metric"), COMPLAINT("complaint"), ENFORCEMENT_ACTION("enforcement_action");
+
+	private final String wireName;
+
+	RecordType(String wireName) {
+		this.wireName = wireName;
+	}
+
+	public String wireName() {
+		return this.wireName;
+	}
+
+	public static Optional<RecordType> ofWireName(String name) {
+		return Arrays.stream(values()).filter((type) -> type.wireName.equals(name)).findFirst();
+	}
+
+}

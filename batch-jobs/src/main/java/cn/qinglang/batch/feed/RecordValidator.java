@@ -1,0 +1,333 @@
+package cn.qinglang.batch.feed;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import cn.qinglang.batch.feed.FeedItem.Accepted;
+import cn.qinglang.batch.feed.FeedItem.Rejected;
+import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.feed.PlatformInterface.ComplaintChannel;
+import cn.qinglang.batch.feed.PlatformInterface.ComplaintOutcome;
+import cn.qinglang.batch.feed.PlatformInterface.ComplaintStatus;
+import cn.qinglang.batch.feed.PlatformInterface.ContentType;
+import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.feed.PlatformInterface.FieldSpec;
+import cn.qinglang.batch.feed.PlatformRecord.Complaint;
+import cn.qinglang.batch.feed.PlatformRecord.EnforcementAction;
+import cn.qinglang.batch.feed.PlatformRecord.LabelingMetric;
+
+/**
+ * Checks one record against the interface: every field on its own, then the rules between
+ * fields. The first problem found is the one reported.
+ */
+public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	private static final long MAX_COUNT = 999_999_999_999L;
+
+	private final String creditCode;
+
+	private final RecordType defaultType;
+
+	private final Clock clock;
+
+	/**
+	 * @param creditCode the feed's enterprise: every record must name it
+	 * @param defaultType the type of records without a type field (a CSV file), or null
+	 * @param clock what "in the future" is measured against
+	 */
+	public RecordValidator(String creditCode, RecordType defaultType, Clock clock) {
+		this.creditCode = creditCode;
+		this.defaultType = defaultType;
+		this.clock = clock;
+	}
+
+	@Override
+	public FeedItem process(RawRecord raw) {
+		String id = raw.fields().get("id");
+		String shownId = (id == null || id.isBlank()) ? null : (id.length() > 64) ? id.substring(0, 64) : id;
+		if (raw.malformed() != null) {
+			return new Rejected(raw.position(), shownId, null, "(record)", RejectReason.MALFORMED, raw.malformed(),
+					raw.pageEndCursor());
+		}
+		RecordType type = this.defaultType;
+		try {
+			String typeName = raw.fields().get("type");
+			if (typeName != null && !typeName.isBlank()) {
+				type = RecordType.ofWireName(typeName.strip())
+					.orElseThrow(() -> new Problem("type", RejectReason.UNKNOWN_TYPE,
+							"'" + clip(typeName) + "' is not labeling_metric, complaint or enforcement_action"));
+			}
+			else if (type == null) {
+				throw new Problem("type", RejectReason.REQUIRED, "type is required");
+			}
+			Fields fields = new Fields(raw.fields(), type);
+			PlatformRecord record = switch (type) {
+				case LABELING_METRIC -> labelingMetric(fields);
+				case COMPLAINT -> complaint(fields);
+				case ENFORCEMENT_ACTION -> enforcementAction(fields);
+			};
+			return new Accepted(raw.position(), record, raw.pageEndCursor());
+		}
+		catch (Problem problem) {
+			return new Rejected(raw.position(), shownId, type, problem.field, problem.reason, problem.getMessage(),
+					raw.pageEndCursor());
+		}
+	}
+
+	private LabelingMetric labelingMetric(Fields fields) {
+		String id = common(fields);
+		LocalDate day = day(fields, "date");
+		ContentType contentType = fields.code("content_type", ContentType.class);
+		long published = fields.count("published");
+		long explicit = notAbove(fields, "explicit_labeled", published);
+		long implicit = notAbove(fields, "implicit_labeled", published);
+		long declared = notAbove(fields, "user_declared", published);
+		long detected = notAbove(fields, "platform_detected", published);
+		long verified = notAbove(fields, "verified", published);
+		long filed = fields.count("appeals_filed");
+		long upheld = fields.count("appeals_upheld");
+		if (upheld > filed) {
+			throw new Problem("appeals_upheld", RejectReason.ABOVE_TOTAL,
+					"appeals_upheld " + upheld + " is above appeals_filed " + filed);
+		}
+		long tampering = fields.count("tampering_detected");
+		return new LabelingMetric(id, day, contentType, published, explicit, implicit, declared, detected, verified,
+				filed, upheld, tampering);
+	}
+
+	private Complaint complaint(Fields fields) {
+		String id = common(fields);
+		Instant received = instant(fields, "received_at");
+		ComplaintCategory category = fields.code("category", ComplaintCategory.class);
+		ContentType contentType = fields.code("content_type", ContentType.class);
+		ComplaintChannel channel = fields.code("channel", ComplaintChannel.class);
+		ComplaintStatus status = fields.code("status", ComplaintStatus.class);
+		Instant handled = fields.has("handled_at") ? instant(fields, "handled_at") : null;
+		ComplaintOutcome outcome = fields.has("outcome") ? fields.code("outcome", ComplaintOutcome.class) : null;
+		String summary = fields.text("summary");
+		if (handled != null && handled.isBefore(received)) {
+			throw new Problem("handled_at", RejectReason.HANDLED_BEFORE_RECEIVED,
+					"handled_at " + fields.get("handled_at") + " is before received_at " + fields.get("received_at"));
+		}
+		if (status.closed() && handled == null) {
+			throw new Problem("handled_at", RejectReason.INCONSISTENT,
+					"a complaint with status " + status + " needs handled_at");
+		}
+		if (!status.closed() && (handled != null || outcome != null)) {
+			throw new Problem(handled != null ? "handled_at" : "outcome", RejectReason.INCONSISTENT,
+					"a complaint with status " + status + " has no handled_at or outcome yet");
+		}
+		if (status == ComplaintStatus.HANDLED && outcome == null) {
+			throw new Problem("outcome", RejectReason.INCONSISTENT, "a HANDLED complaint needs an outcome");
+		}
+		return new Complaint(id, received, received.atZone(PlatformInterface.ZONE).toLocalDate(), category, contentType,
+				channel, status, handled, outcome, summary);
+	}
+
+	private EnforcementAction enforcementAction(Fields fields) {
+		String id = common(fields);
+		LocalDate day = day(fields, "date");
+		EnforcementActor actor = fields.code("actor", EnforcementActor.class);
+		EnforcementType type = fields.code("action_type", EnforcementType.class);
+		ComplaintCategory category = fields.code("category", ComplaintCategory.class);
+		long count = fields.count("count");
+		BigDecimal amount = fields.has("amount") ? fields.amount("amount") : null;
+		String note = fields.text("note");
+		if (type.actor() != actor) {
+			throw new Problem("action_type", RejectReason.INCONSISTENT,
+					type + " is an action of the " + type.actor() + ", not of the " + actor);
+		}
+		if (count < 1) {
+			throw new Problem("count", RejectReason.OUT_OF_RANGE, "count must be at least 1");
+		}
+		if (type == EnforcementType.FINE && amount == null) {
+			throw new Problem("amount", RejectReason.INCONSISTENT, "a FINE needs its amount");
+		}
+		if (type != EnforcementType.FINE && amount != null) {
+			throw new Problem("amount", RejectReason.INCONSISTENT, "only a FINE has an amount");
+		}
+		return new EnforcementAction(id, day, actor, type, category, count, amount, note);
+	}
+
+	private String common(Fields fields) {
+		String id = fields.required("id");
+		if (!ID.matcher(id).matches()) {
+			throw new Problem("id", RejectReason.WRONG_TYPE, "id must be 1 to 64 of A-Z a-z 0-9 . _ : -");
+		}
+		String enterprise = fields.required("enterprise");
+		if (!enterprise.equalsIgnoreCase(this.creditCode)) {
+			throw new Problem("enterprise", RejectReason.OTHER_ENTERPRISE,
+					"'" + clip(enterprise) + "' is not this feed's enterprise");
+		}
+		return id;
+	}
+
+	private LocalDate day(Fields fields, String name) {
+		String value = fields.required(name);
+		LocalDate day;
+		try {
+			day = LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new Problem(name, RejectReason.WRONG_TYPE, "'" + clip(value) + "' is not a date like 2026-05-18");
+		}
+		if (day.isAfter(LocalDate.now(this.clock.withZone(PlatformInterface.ZONE)))) {
+			throw new Problem(name, RejectReason.IN_FUTURE, value + " is in the future");
+		}
+		if (day.isBefore(PlatformInterface.FIRST_DAY)) {
+			throw new Problem(name, RejectReason.OUT_OF_RANGE, value + " is before " + PlatformInterface.FIRST_DAY);
+		}
+		return day;
+	}
+
+	private Instant instant(Fields fields, String name) {
+		String value = fields.required(name);
+		Instant instant;
+		try {
+			instant = OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new Problem(name, RejectReason.WRONG_TYPE,
+					"'" + clip(value) + "' is not a time with offset like 2026-05-18T09:30:00+08:00");
+		}
+		if (instant.isAfter(this.clock.instant())) {
+			throw new Problem(name, RejectReason.IN_FUTURE, value + " is in the future");
+		}
+		if (instant.atZone(PlatformInterface.ZONE).toLocalDate().isBefore(PlatformInterface.FIRST_DAY)) {
+			throw new Problem(name, RejectReason.OUT_OF_RANGE, value + " is before " + PlatformInterface.FIRST_DAY);
+		}
+		return instant;
+	}
+
+	private static long notAbove(Fields fields, String name, long published) {
+		long value = fields.count(name);
+		if (value > published) {
+			throw new Problem(name, RejectReason.ABOVE_TOTAL, name + " " + value + " is above published " + published);
+		}
+		return value;
+	}
+
+	static String clip(String value) {
+		return (value.length() > 40) ? value.substring(0, 40) + "…" : value;
+	}
+
+	/** The values of one record with the checks of a single field. */
+	private static final class Fields {
+
+		private final Map<String, String> values;
+
+		private final Map<String, FieldSpec> specs = new java.util.HashMap<>();
+
+		Fields(Map<String, String> values, RecordType type) {
+			this.values = values;
+			PlatformInterface.commonFields().forEach((spec) -> this.specs.put(spec.name(), spec));
+			PlatformInterface.fields(type).forEach((spec) -> this.specs.put(spec.name(), spec));
+		}
+
+		String get(String name) {
+			String value = this.values.get(name);
+			return (value != null) ? value.strip() : null;
+		}
+
+		boolean has(String name) {
+			String value = get(name);
+			return value != null && !value.isEmpty();
+		}
+
+		String required(String name) {
+			if (!has(name)) {
+				throw new Problem(name, RejectReason.REQUIRED, name + " is required");
+			}
+			String value = get(name);
+			int max = this.specs.get(name).maxLength();
+			if (value.length() > max) {
+				throw new Problem(name, RejectReason.TOO_LONG, name + " is longer than " + max + " characters");
+			}
+			return value;
+		}
+
+		String text(String name) {
+			if (!has(name)) {
+				return null;
+			}
+			String value = get(name);
+			int max = this.specs.get(name).maxLength();
+			if (value.codePointCount(0, value.length()) > max) {
+				throw new Problem(name, RejectReason.TOO_LONG, name + " is longer than " + max + " characters");
+			}
+			return value;
+		}
+
+		long count(String name) {
+			String value = required(name);
+			long count;
+			try {
+				count = Long.parseLong(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new Problem(name, RejectReason.WRONG_TYPE, "'" + clip(value) + "' is not a whole number");
+			}
+			if (count < 0 || count > MAX_COUNT) {
+				throw new Problem(name, RejectReason.OUT_OF_RANGE,
+						name + " " + count + " is not within 0 to " + MAX_COUNT);
+			}
+			return count;
+		}
+
+		BigDecimal amount(String name) {
+			String value = required(name);
+			BigDecimal amount;
+			try {
+				amount = new BigDecimal(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new Problem(name, RejectReason.WRONG_TYPE,
+						"'" + clip(value) + "' is not an amount like 50000.00");
+			}
+			if (amount.scale() > 2 || amount.signum() <= 0 || amount.compareTo(PlatformInterface.MAX_AMOUNT) > 0) {
+				throw new Problem(name, RejectReason.OUT_OF_RANGE,
+						name + " must be above 0, at most " + PlatformInterface.MAX_AMOUNT + ", two decimals");
+			}
+			return amount;
+		}
+
+		<E extends Enum<E>> E code(String name, Class<E> type) {
+			String value = required(name);
+			try {
+				return Enum.valueOf(type, value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new Problem(name, RejectReason.NOT_ALLOWED,
+						"'" + clip(value) + "' is not one of " + String.join(", ", this.specs.get(name).allowed()));
+			}
+		}
+
+	}
+
+	/** The first thing wrong with a record. */
+	private static final class Problem extends RuntimeException {
+
+		private final String field;
+
+		private final RejectReason reason;
+
+		Problem(String field, RejectReason reason, String detail) {
+			super(detail, null, false, false);
+			this.field = field;
+			this.reason = reason;
+		}
+
+	}
+
+}

@@ -1,0 +1,276 @@
+package cn.qinglang.batch.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.qinglang.batch.feed.FeedJobConfiguration;
+import cn.qinglang.batch.feed.FeedRuns;
+import cn.qinglang.batch.feed.TokenCipher;
+
+/**
+ * {@code bash .ci/bench ingest}: complaints through the real pull path (a platform
+ * endpoint on localhost generating its pages on the fly, the feed job, the embedded
+ * MariaDB), at each size given; then the same rows into the same table with
+ * {@code LOAD DATA LOCAL INFILE}. Prints one line per size and, for the last size, the
+ * {@code BENCH ingest} line.
+ */
+public final class IngestBenchmark {
+
+	private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+	private static final String TOKEN = "bench-token";
+
+	private IngestBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		long[] sizes = (args.length > 0) ? java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray()
+				: new long[] { 100_000, 1_000_000 };
+		SpringApplication application = new SpringApplication(BenchApplication.class);
+		application.setDefaultProperties(
+				java.util.Map.ofEntries(java.util.Map.entry("qinglang.db.embedded.data-dir", "target/bench/data"),
+						java.util.Map.entry("qinglang.db.embedded.base-dir", "target/bench/base"),
+						java.util.Map.entry("qinglang.db.embedded.throwaway", "true"),
+						java.util.Map.entry("spring.liquibase.change-log", "classpath:db/changelog/master.xml"),
+						java.util.Map.entry("spring.liquibase.contexts", "bench"),
+						java.util.Map.entry("spring.batch.jdbc.initialize-schema", "never"),
+						java.util.Map.entry("spring.batch.job.enabled", "false"),
+						java.util.Map.entry("qinglang.feeds.job.chunk-size", "5000"),
+						java.util.Map.entry("qinglang.feeds.job.page-size", "5000"),
+						java.util.Map.entry("logging.level.root", "WARN"),
+						java.util.Map.entry("spring.main.banner-mode", "off"),
+						// as the portal sets it: each JDBC batch as one bulk command
+						java.util.Map.entry("spring.datasource.hikari.data-source-properties.useBulkStmts", "true")));
+		try (ConfigurableApplicationContext context = application.run()) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			FeedRuns runs = context.getBean(FeedRuns.class);
+			TokenCipher cipher = context.getBean(TokenCipher.class);
+			String url = ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl();
+			String last = null;
+			for (long size : sizes) {
+				last = run(size, jdbc, runs, cipher, url);
+			}
+			System.out.println(last);
+		}
+	}
+
+	private static String run(long size, JdbcClient jdbc, FeedRuns runs, TokenCipher cipher, String url)
+			throws Exception {
+		String credit = String.format("911101BENCHP%06d", size % 1_000_000);
+		long pulled = enterprise(jdbc, "bench-pull-" + size, credit);
+		try (Generator platform = new Generator(size, credit)) {
+			jdbc.sql(
+					"""
+							INSERT INTO feed (enterprise_id, base_url, token_ciphertext, enabled) VALUES (:e, :url, :t, TRUE)""")
+				.param("e", pulled)
+				.param("url", platform.baseUrl())
+				.param("t", cipher.encrypt(TOKEN))
+				.update();
+			System.gc();
+			resetPeaks();
+			long start = System.nanoTime();
+			org.springframework.batch.core.job.JobExecution execution = runs
+				.executePull(runs.claimPull(pulled, "bench"));
+			BatchStatus status = execution.getStatus();
+			StringBuilder steps = new StringBuilder();
+			execution.getStepExecutions()
+				.forEach((step) -> steps.append(' ')
+					.append(step.getStepName())
+					.append("_s=")
+					.append(String.format(Locale.ROOT, "%.1f",
+							java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0)));
+			double seconds = (System.nanoTime() - start) / 1e9;
+			long peakMb = peakHeapBytes() / (1024 * 1024);
+			long stored = jdbc.sql("SELECT COUNT(*) FROM complaint WHERE enterprise_id = :e")
+				.param("e", pulled)
+				.query(Long.class)
+				.single();
+			if (status != BatchStatus.COMPLETED || stored != size) {
+				throw new IllegalStateException("run " + status + ", " + stored + " of " + size + " stored");
+			}
+			double loadSeconds = loadData(size, enterprise(jdbc, "bench-load-" + size, credit.replace('P', 'L')),
+					credit, url);
+			double rate = size / seconds;
+			System.out.printf(Locale.ROOT,
+					"ingest records=%d wall_s=%.1f records_per_s=%.0f peak_heap_mb=%d load_data_s=%.1f ratio=%.2f%s%n",
+					size, seconds, rate, peakMb, loadSeconds, seconds / loadSeconds, steps);
+			return String.format(Locale.ROOT,
+					"BENCH ingest records_per_s=%.0f ratio_to_load_data=%.2f peak_heap_mb=%d records=%d", rate,
+					seconds / loadSeconds, peakMb, size);
+		}
+	}
+
+	/** The same rows as the pull stored, from a file, with the server's bulk loader. */
+	private static double loadData(long size, long enterpriseId, String credit, String url) throws Exception {
+		Path file = Files.createTempFile("bench-complaints", ".tsv");
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			for (long i = 0; i < size; i++) {
+				OffsetDateTime received = Generator.received(i);
+				out.write(enterpriseId + "\tc-" + i + "\t"
+						+ received.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime() + "\t"
+						+ received.toLocalDate() + "\tFABRICATION\tFAKE_INFORMATION\tVIDEO\tIN_APP_REPORT\tRECEIVED\t"
+						+ "\\N\t\\N\t" + Generator.SUMMARY + "\t0\n");
+			}
+		}
+		try (Connection connection = DriverManager.getConnection(url + "&allowLocalInfile=true");
+				Statement statement = connection.createStatement()) {
+			long start = System.nanoTime();
+			statement.execute("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath() + "' INTO TABLE complaint "
+					+ "CHARACTER SET utf8mb4 (enterprise_id, platform_id, received_at, received_day, category, "
+					+ "campaign_category, content_type, channel, status, handled_at, outcome, summary, last_run_id)");
+			return (System.nanoTime() - start) / 1e9;
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	private static long enterprise(JdbcClient jdbc, String code, String credit) {
+		jdbc.sql("""
+				INSERT INTO enterprise (code, name_zh, credit_code, kind, jurisdiction_code)
+				VALUES (:code, '基准测试平台', :credit, 'DISSEMINATION_PLATFORM', '110108')""")
+			.param("code", code)
+			.param("credit", credit)
+			.update();
+		return jdbc.sql("SELECT id FROM enterprise WHERE code = :code").param("code", code).query(Long.class).single();
+	}
+
+	private static void resetPeaks() {
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				pool.resetPeakUsage();
+			}
+		}
+	}
+
+	private static long peakHeapBytes() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
+			.sum();
+	}
+
+	/** A platform endpoint that writes each page as it is asked for: nothing held. */
+	static final class Generator implements AutoCloseable {
+
+		static final String SUMMARY = "用户举报未标识的AI合成视频";
+
+		private static final LocalDate FIRST = LocalDate.of(2025, 9, 1);
+
+		private final HttpServer server;
+
+		private final long size;
+
+		private final String credit;
+
+		Generator(long size, String credit) throws IOException {
+			this.size = size;
+			this.credit = credit;
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			this.server.createContext("/v1/records", this::serve);
+			this.server.start();
+		}
+
+		String baseUrl() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		}
+
+		static OffsetDateTime received(long i) {
+			return OffsetDateTime.of(FIRST.plusDays(i % 400).atTime(9, 0).plusSeconds(i % 36_000),
+					ZoneOffset.ofHours(8));
+		}
+
+		private void serve(HttpExchange exchange) throws IOException {
+			String query = exchange.getRequestURI().getQuery();
+			long from = 0;
+			int limit = 1000;
+			for (String pair : query.split("&")) {
+				String[] kv = pair.split("=");
+				if (kv[0].equals("cursor")) {
+					from = Long.parseLong(kv[1]);
+				}
+				else if (kv[0].equals("limit")) {
+					limit = Integer.parseInt(kv[1]);
+				}
+			}
+			long to = Math.min(this.size, from + limit);
+			StringBuilder page = new StringBuilder(limit * 320).append("{\"records\":[");
+			for (long i = from; i < to; i++) {
+				if (i > from) {
+					page.append(',');
+				}
+				page.append("{\"type\":\"complaint\",\"id\":\"c-")
+					.append(i)
+					.append("\",\"enterprise\":\"")
+					.append(this.credit)
+					.append("\",\"received_at\":\"")
+					.append(received(i))
+					.append("\",\"category\":\"FABRICATION\",\"content_type\":\"VIDEO\",\"channel\":\"IN_APP_REPORT\",")
+					.append("\"status\":\"RECEIVED\",\"summary\":\"")
+					.append(SUMMARY)
+					.append("\"}");
+			}
+			page.append("],\"next_cursor\":\"")
+				.append(to)
+				.append("\",\"has_more\":")
+				.append(to < this.size)
+				.append(",\"remaining\":")
+				.append(this.size - to)
+				.append('}');
+			byte[] bytes = page.toString().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(FeedJobConfiguration.class)
+	static class BenchApplication {
+
+		@Bean
+		TokenCipher tokenCipher() {
+			return new TokenCipher(KEY);
+		}
+
+	}
+
+}

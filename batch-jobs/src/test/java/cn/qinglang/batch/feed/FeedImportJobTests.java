@@ -1,0 +1,402 @@
+package cn.qinglang.batch.feed;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The feed import job against the embedded MariaDB: uploads and pulls over real HTTP,
+ * each validation rule, idempotent re-sending, retries, refusals, and a run failed
+ * mid-way and restarted.
+ */
+@SpringBatchTest
+@SpringBootTest(classes = FeedImportJobTests.TestApplication.class, properties = { "qinglang.feeds.job.chunk-size=7",
+		"qinglang.feeds.job.page-size=10", "qinglang.feeds.job.retries=3", "qinglang.feeds.job.retry-delay=10ms" })
+class FeedImportJobTests {
+
+	@Autowired
+	JobOperatorTestUtils jobs;
+
+	@Autowired
+	FeedRuns feedRuns;
+
+	@Autowired
+	TokenCipher cipher;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path files;
+
+	long enterpriseId;
+
+	@BeforeEach
+	void newEnterprise() {
+		String code = "t" + System.nanoTime();
+		this.jdbc.sql("""
+				INSERT INTO enterprise (code, name_zh, credit_code, kind, jurisdiction_code)
+				VALUES (:code, '测试平台', :credit, 'DISSEMINATION_PLATFORM', '110108')""")
+			.param("code", code)
+			.param("credit", creditCodeFor(code))
+			.update();
+		this.enterpriseId = this.jdbc.sql("SELECT id FROM enterprise WHERE code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void eachValidationRuleRejectsItsRecordAndKeepsItsNeighbours() throws Exception {
+		String today = LocalDate.now(PlatformInterface.ZONE).toString();
+		String tomorrow = LocalDate.now(PlatformInterface.ZONE).plusDays(1).toString();
+		List<String> lines = List.of(complaint("c1", "RECEIVED", null), // 1 good
+				"{not json", // 2 malformed
+				metric("m1", "2026-05-18", 100, 90, 2), // 3 good
+				"{\"type\":\"survey\",\"id\":\"x1\",\"enterprise\":\"" + credit() + "\"}", // 4
+				complaint("c2", "RECEIVED", null).replace("\"category\":\"FABRICATION\",", ""), // 5
+				complaint("c3", "RECEIVED", null).replace("\"channel\":\"IN_APP_REPORT\"", "\"channel\":\"FAX\""), // 6
+				metric("m2", "2026-05-18", 100, 101, 2), // 7 explicit above published
+				metric("m3", "2026-05-18", 100, 90, 9).replace("\"appeals_filed\":5", "\"appeals_filed\":3"), // 8
+				metric("m4", tomorrow, 100, 90, 2), // 9 future
+				metric("m5", "18/05/2026", 100, 90, 2), // 10 not a date
+				metric("m6", today, -1, 0, 0), // 11 negative
+				complaint("c4", "HANDLED", "2026-05-17T08:00:00+08:00"), // 12 handled
+																			// before
+				complaint("c5", "RECEIVED", null).replace("\"summary\":\"合成视频未标识\"",
+						"\"summary\":\"" + "长".repeat(501) + "\""), // 13 too long
+				complaint("c6", "RECEIVED", null).replace(credit(), "91110000000000000X"), // 14
+				action("a1", "REGULATOR", "FINE", null), // 15 fine without amount
+				action("a2", "PLATFORM", "CONTENT_REMOVED", null), // 16 good
+				action("a3", "PLATFORM", "INTERVIEW", null), // 17 platform can't
+																// interview
+				action("a4", "REGULATOR", "FINE", "50000.00")); // 18 good
+		Path file = write("mixed.jsonl", String.join("\n", lines), StandardCharsets.UTF_8);
+
+		Run execution = upload(file, null);
+
+		assertThat(execution.status()).isEqualTo(BatchStatus.COMPLETED);
+		Map<Long, String> rejects = this.jdbc
+			.sql("SELECT position, CONCAT(field, ' ', reason_code) FROM feed_reject WHERE run_id = :run")
+			.param("run", runOf(execution))
+			.query((rs) -> {
+				Map<Long, String> found = new java.util.TreeMap<>();
+				while (rs.next()) {
+					found.put(rs.getLong(1), rs.getString(2));
+				}
+				return found;
+			});
+		assertThat(rejects).containsExactlyInAnyOrderEntriesOf(
+				Map.ofEntries(Map.entry(2L, "(record) MALFORMED"), Map.entry(4L, "type UNKNOWN_TYPE"),
+						Map.entry(5L, "category REQUIRED"), Map.entry(6L, "channel NOT_ALLOWED"),
+						Map.entry(7L, "explicit_labeled ABOVE_TOTAL"), Map.entry(8L, "appeals_upheld ABOVE_TOTAL"),
+						Map.entry(9L, "date IN_FUTURE"), Map.entry(10L, "date WRONG_TYPE"),
+						Map.entry(11L, "published OUT_OF_RANGE"), Map.entry(12L, "handled_at HANDLED_BEFORE_RECEIVED"),
+						Map.entry(13L, "summary TOO_LONG"), Map.entry(14L, "enterprise OTHER_ENTERPRISE"),
+						Map.entry(15L, "amount INCONSISTENT"), Map.entry(17L, "action_type INCONSISTENT")));
+		assertThat(count("complaint")).isEqualTo(1);
+		assertThat(count("labeling_metric")).isEqualTo(1);
+		assertThat(count("enforcement_action")).isEqualTo(2);
+		assertThat(runCounts(runOf(execution))).containsExactly(18L, 4L, 14L);
+		assertThat(this.jdbc.sql("SELECT detail FROM feed_reject WHERE run_id = :run AND position = 6")
+			.param("run", runOf(execution))
+			.query(String.class)
+			.single()).contains("'FAX' is not one of IN_APP_REPORT");
+	}
+
+	@Test
+	void resentRecordUpdatesTheStoredOneAndNeverDuplicatesIt() throws Exception {
+		upload(write("first.jsonl", complaint("c1", "RECEIVED", null), StandardCharsets.UTF_8), null);
+
+		Run second = upload(
+				write("second.jsonl", complaint("c1", "HANDLED", "2026-05-18T10:00:00+08:00"), StandardCharsets.UTF_8),
+				null);
+
+		assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(count("complaint")).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT status FROM complaint WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.single()).isEqualTo("HANDLED");
+		assertThat(this.jdbc.sql("""
+				SELECT CONCAT(records, '/', handled) FROM feed_daily_aggregate
+				WHERE enterprise_id = :e AND record_type = 'COMPLAINT'""")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.single()).isEqualTo("1/1");
+	}
+
+	@Test
+	void gb18030CsvUploadIsDetectedAndReadWithItsChineseText() throws Exception {
+		String csv = "id,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n"
+				+ "g1," + credit() + ",2026-05-18T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,,AI合成的“官方通报”谣言视频\r\n"
+				+ "g2," + credit() + ",2026-05-19T09:30:00+08:00,HARMFUL_CONTENT,IMAGE,WEB_FORM,HANDLED,"
+				+ "2026-05-19T10:00:00+08:00,CONTENT_REMOVED,低俗换脸图片\r\n";
+		Path file = write("complaints.csv", csv, Charset.forName("GB18030"));
+		assertThat(UploadFiles.detectCharset(file).name()).isEqualTo("GB18030");
+
+		Run execution = upload(file, RecordType.COMPLAINT);
+
+		assertThat(execution.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.sql("SELECT summary FROM complaint WHERE enterprise_id = :e ORDER BY platform_id")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.list()).containsExactly("AI合成的“官方通报”谣言视频", "低俗换脸图片");
+		assertThat(
+				this.jdbc.sql("SELECT campaign_category FROM complaint WHERE platform_id = 'g1' AND enterprise_id = :e")
+					.param("e", this.enterpriseId)
+					.query(String.class)
+					.single())
+			.isEqualTo("RUMOR");
+	}
+
+	@Test
+	void pullRunFailedMidwayIsRestartedAndEndsWithExactlyItsRecords() throws Exception {
+		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(95))) {
+			configure(platform);
+			platform.failWith(500, 50, Integer.MAX_VALUE);
+			long runId = this.feedRuns.claimPull(this.enterpriseId, "test");
+
+			BatchStatus failed = pull(runId);
+
+			assertThat(failed).isEqualTo(BatchStatus.FAILED);
+			// chunks of 7: 49 records committed; the page 40-49 is not wholly committed,
+			// so
+			// the cursor stays at its start
+			assertThat(count("complaint")).isEqualTo(49);
+			assertThat(runCounts(runId)).containsExactly(49L, 49L, 0L);
+			assertThat(cursor()).isEqualTo("40");
+			assertThat(runMessage(runId)).contains("unreachable after 4 attempts");
+
+			platform.recover();
+			BatchStatus restarted = this.feedRuns.restart(runId).getStatus();
+
+			assertThat(restarted).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(count("complaint")).isEqualTo(95);
+			assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT platform_id) FROM complaint WHERE enterprise_id = :e")
+				.param("e", this.enterpriseId)
+				.query(Long.class)
+				.single()).isEqualTo(95);
+			assertThat(runCounts(runId)).containsExactly(95L, 95L, 0L);
+			assertThat(cursor()).isEqualTo("95");
+			assertThat(this.jdbc
+				.sql("""
+						SELECT SUM(records) FROM feed_daily_aggregate WHERE enterprise_id = :e AND record_type = 'COMPLAINT'""")
+				.param("e", this.enterpriseId)
+				.query(Long.class)
+				.single()).isEqualTo(95);
+		}
+	}
+
+	@Test
+	void serverErrorsAreRetriedWithBackOffAndTheRunCompletes() throws Exception {
+		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(25))) {
+			configure(platform);
+			platform.failWith(503, 10, 2);
+
+			BatchStatus execution = pull(this.feedRuns.claimPull(this.enterpriseId, "test"));
+
+			assertThat(execution).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(count("complaint")).isEqualTo(25);
+			assertThat(platform.requests()).containsExactly("cursor=0", "cursor=10", "cursor=10", "cursor=10",
+					"cursor=20");
+		}
+	}
+
+	@Test
+	void refusedTokenFailsTheRunWithAClearMessageAndLeavesTheCursor() throws Exception {
+		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(25))) {
+			configure(platform);
+			this.jdbc.sql("UPDATE feed SET token_ciphertext = :t, cursor_value = '10' WHERE enterprise_id = :e")
+				.param("t", this.cipher.encrypt("revoked-token"))
+				.param("e", this.enterpriseId)
+				.update();
+			long runId = this.feedRuns.claimPull(this.enterpriseId, "test");
+
+			BatchStatus execution = pull(runId);
+
+			assertThat(execution).isEqualTo(BatchStatus.FAILED);
+			assertThat(runMessage(runId)).contains("refused the token (HTTP 401)");
+			assertThat(cursor()).isEqualTo("10");
+			assertThat(count("complaint")).isZero();
+			assertThat(platform.requests()).hasSize(1);
+			assertThat(this.jdbc.sql("SELECT lock_run_id FROM feed WHERE enterprise_id = :e")
+				.param("e", this.enterpriseId)
+				.query(Long.class)
+				.optional()).isEmpty();
+		}
+	}
+
+	@Test
+	void malformedPageFailsTheRunAndLeavesTheCursor() throws Exception {
+		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(5))) {
+			configure(platform);
+			platform.answerWith("{\"items\":[]}");
+			long runId = this.feedRuns.claimPull(this.enterpriseId, "test");
+
+			BatchStatus execution = pull(runId);
+
+			assertThat(execution).isEqualTo(BatchStatus.FAILED);
+			assertThat(runMessage(runId)).contains("malformed page");
+			assertThat(cursor()).isNull();
+		}
+	}
+
+	@Test
+	void aFeedThatIsRunningCannotBeStartedAgain() {
+		this.feedRuns.claimPull(this.enterpriseId, "first");
+
+		assertThatThrownBy(() -> this.feedRuns.claimPull(this.enterpriseId, "second"))
+			.isInstanceOf(FeedBusyException.class);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM feed_run WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private Run upload(Path file, RecordType csvType) throws Exception {
+		long runId = this.feedRuns.claimUpload(this.enterpriseId, file.getFileName().toString(), "test",
+				UploadFiles.countRecords(file));
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong("runId", runId)
+			.addString("file", file.toString(), false);
+		if (csvType != null) {
+			parameters.addString("csvType", csvType.name(), false);
+		}
+		return new Run(runId, this.jobs.startJob(parameters.toJobParameters()).getStatus());
+	}
+
+	private BatchStatus pull(long runId) throws Exception {
+		return this.jobs.startJob(new JobParametersBuilder().addLong("runId", runId).toJobParameters()).getStatus();
+	}
+
+	private void configure(SimulatedPlatform platform) {
+		this.jdbc
+			.sql("""
+					INSERT INTO feed (enterprise_id, base_url, token_ciphertext, enabled) VALUES (:e, :url, :token, TRUE)""")
+			.param("e", this.enterpriseId)
+			.param("url", platform.baseUrl())
+			.param("token", this.cipher.encrypt(SimulatedPlatform.TOKEN))
+			.update();
+	}
+
+	private List<String> complaints(int n) {
+		return IntStream.range(0, n)
+			.mapToObj((i) -> complaint("p" + i, "RECEIVED", null).replace("2026-05-18T09:30:00+08:00",
+					LocalDate.of(2026, 5, 1).plusDays(i % 20) + "T09:30:00+08:00"))
+			.collect(Collectors.toCollection(ArrayList::new));
+	}
+
+	private String complaint(String id, String status, String handledAt) {
+		return "{\"type\":\"complaint\",\"id\":\"" + id + "\",\"enterprise\":\"" + credit()
+				+ "\",\"received_at\":\"2026-05-18T09:30:00+08:00\",\"category\":\"FABRICATION\",\"content_type\":\"VIDEO\","
+				+ "\"channel\":\"IN_APP_REPORT\",\"status\":\"" + status + "\""
+				+ ((handledAt != null) ? ",\"handled_at\":\"" + handledAt + "\",\"outcome\":\"CONTENT_REMOVED\"" : "")
+				+ ",\"summary\":\"合成视频未标识\"}";
+	}
+
+	private String metric(String id, String date, long published, long explicit, long upheld) {
+		return "{\"type\":\"labeling_metric\",\"id\":\"" + id + "\",\"enterprise\":\"" + credit() + "\",\"date\":\""
+				+ date + "\",\"content_type\":\"IMAGE\",\"published\":" + published + ",\"explicit_labeled\":"
+				+ explicit + ",\"implicit_labeled\":0,\"user_declared\":0,\"platform_detected\":0,\"verified\":0,"
+				+ "\"appeals_filed\":5,\"appeals_upheld\":" + upheld + ",\"tampering_detected\":0}";
+	}
+
+	private String action(String id, String actor, String type, String amount) {
+		return "{\"type\":\"enforcement_action\",\"id\":\"" + id + "\",\"enterprise\":\"" + credit()
+				+ "\",\"date\":\"2026-06-01\",\"actor\":\"" + actor + "\",\"action_type\":\"" + type
+				+ "\",\"category\":\"INFRINGEMENT_VOICE\",\"count\":3"
+				+ ((amount != null) ? ",\"amount\":" + amount : "") + "}";
+	}
+
+	private String credit() {
+		return this.jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :e")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.single();
+	}
+
+	private static String creditCodeFor(String code) {
+		String digits = code.substring(code.length() - 9);
+		return "911101" + digits + "XYZ";
+	}
+
+	private Path write(String name, String content, Charset charset) throws Exception {
+		return Files.write(this.files.resolve(name), content.getBytes(charset));
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(Long.class)
+			.single();
+	}
+
+	private long runOf(Run run) {
+		return run.id();
+	}
+
+	/** A finished run: its id and how it ended. */
+	record Run(long id, BatchStatus status) {
+	}
+
+	private List<Long> runCounts(long runId) {
+		return this.jdbc.sql("SELECT read_count, written_count, rejected_count FROM feed_run WHERE id = :id")
+			.param("id", runId)
+			.query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+	private String runMessage(long runId) {
+		return this.jdbc.sql("SELECT message FROM feed_run WHERE id = :id")
+			.param("id", runId)
+			.query(String.class)
+			.single();
+	}
+
+	private String cursor() {
+		return this.jdbc.sql("SELECT cursor_value FROM feed WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(FeedJobConfiguration.class)
+	static class TestApplication {
+
+		@Bean
+		TokenCipher tokenCipher() {
+			return new TokenCipher("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+		}
+
+	}
+
+}
