@@ -47,8 +47,12 @@ class AuditController {
 	@PostMapping("/verify")
 	String verify(RedirectAttributes redirect) {
 		AuditVerification result = this.verifier.verify();
-		this.auditLog.record(AuditEvent.of(result.intact() ? "AUDIT_CHAIN_VERIFIED" : "AUDIT_CHAIN_BROKEN", "audit_log",
-				result.checked()));
+		Map<String, Object> outcome = new LinkedHashMap<>();
+		outcome.put("checked", result.checked());
+		outcome.put("brokenAtId", result.brokenAtId());
+		outcome.put("problem", result.problem());
+		this.auditLog.record(new AuditEvent(result.intact() ? "AUDIT_CHAIN_VERIFIED" : "AUDIT_CHAIN_BROKEN",
+				"audit_log", null, null, outcome));
 		redirect.addFlashAttribute("verification", result);
 		return "redirect:/audit";
 	}

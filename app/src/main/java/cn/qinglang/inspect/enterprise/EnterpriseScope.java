@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.enterprise;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.qinglang.inspect.security.PortalUser;
@@ -37,6 +38,15 @@ public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolea
 			return "e.id = :scopeEnterpriseId";
 		}
 		return (this.jurisdictionPath != null) ? "j.path LIKE CONCAT(:scopePath, '%')" : "TRUE";
+	}
+
+	/**
+	 * A new map with this scope's parameters, for a query that uses {@link #condition()}.
+	 */
+	public Map<String, Object> parameters() {
+		Map<String, Object> params = new LinkedHashMap<>();
+		bind(params);
+		return params;
 	}
 
 	public void bind(Map<String, Object> params) {

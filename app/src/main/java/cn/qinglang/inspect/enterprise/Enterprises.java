@@ -42,8 +42,7 @@ public class Enterprises {
 
 	public Page<Enterprise> search(EnterpriseScope scope, EnterpriseSearch search, int size) {
 		List<String> conditions = new ArrayList<>(List.of(scope.condition()));
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		if (StringUtils.hasText(search.q())) {
 			conditions.add("(e.name_zh LIKE :q OR e.name_en LIKE :q OR e.code LIKE :q OR e.credit_code LIKE :q)");
 			params.put("q", LikePattern.containing(search.q()));
@@ -78,8 +77,7 @@ public class Enterprises {
 
 	/** The enterprise, if the scope lets the caller see it. */
 	public Optional<Enterprise> find(EnterpriseScope scope, long id) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc.sql(SELECT + " WHERE e.id = :id AND " + scope.condition())
 			.params(params)
 			.param("id", id)
@@ -88,8 +86,7 @@ public class Enterprises {
 	}
 
 	public Map<EnterpriseKind, Long> countByKind(EnterpriseScope scope) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		Map<EnterpriseKind, Long> counts = new EnumMap<>(EnterpriseKind.class);
 		for (EnterpriseKind kind : EnterpriseKind.values()) {
 			counts.put(kind, 0L);
@@ -106,8 +103,7 @@ public class Enterprises {
 
 	/** Enterprises per jurisdiction inside the scope, largest first. */
 	public List<JurisdictionCount> countByJurisdiction(EnterpriseScope scope) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc
 			.sql("""
 					SELECT j.code, j.name_zh, j.name_en, COUNT(*) AS enterprises

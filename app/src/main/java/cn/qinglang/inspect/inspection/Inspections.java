@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +36,7 @@ public class Inspections {
 	}
 
 	public Optional<Inspection> find(EnterpriseScope scope, long id) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc.sql(SELECT + " WHERE i.id = :id AND " + scope.condition())
 			.params(params)
 			.param("id", id)
@@ -47,8 +45,7 @@ public class Inspections {
 	}
 
 	public List<Inspection> list(EnterpriseScope scope, int limit) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc.sql(SELECT + " WHERE " + scope.condition() + " ORDER BY i.id DESC LIMIT :limit")
 			.params(params)
 			.param("limit", limit)
@@ -57,8 +54,7 @@ public class Inspections {
 	}
 
 	public List<Inspection> ofEnterprise(EnterpriseScope scope, long enterpriseId) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc
 			.sql(SELECT + " WHERE i.enterprise_id = :enterprise AND " + scope.condition()
 					+ " ORDER BY i.inspection_date DESC, i.id DESC")
@@ -159,8 +155,7 @@ public class Inspections {
 
 	/** Whether a file is attached to a finding of an inspection in the scope. */
 	public Optional<String> attachmentName(EnterpriseScope scope, long fileId) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc.sql("""
 				SELECT a.file_name FROM finding_attachment a
 				JOIN finding f ON f.id = a.finding_id

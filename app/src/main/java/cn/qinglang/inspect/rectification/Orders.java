@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +37,7 @@ public class Orders {
 	}
 
 	public Optional<RectificationOrder> find(EnterpriseScope scope, long id) {
-		Map<String, Object> params = scoped(scope);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc.sql(SELECT + " WHERE o.id = :id AND " + scope.condition())
 			.params(params)
 			.param("id", id)
@@ -48,7 +47,7 @@ public class Orders {
 
 	/** Orders in the scope, newest first; with {@code openOnly} only those not closed. */
 	public List<RectificationOrder> list(EnterpriseScope scope, boolean openOnly, int limit) {
-		Map<String, Object> params = scoped(scope);
+		Map<String, Object> params = scope.parameters();
 		String open = openOnly ? " AND o.status <> 'CLOSED'" : "";
 		return this.jdbc.sql(SELECT + " WHERE " + scope.condition() + open + " ORDER BY o.id DESC LIMIT :limit")
 			.params(params)
@@ -116,7 +115,7 @@ public class Orders {
 
 	/** The name under which a file was submitted to an order in the scope, if it was. */
 	public Optional<String> submittedFileName(EnterpriseScope scope, long fileId) {
-		Map<String, Object> params = scoped(scope);
+		Map<String, Object> params = scope.parameters();
 		return this.jdbc.sql("""
 				SELECT sf.file_name FROM submission_file sf
 				JOIN measure_submission s ON s.id = sf.submission_id
@@ -320,12 +319,6 @@ public class Orders {
 
 	private long lastId() {
 		return this.jdbc.sql("SELECT LAST_INSERT_ID()").query(Long.class).single();
-	}
-
-	private static Map<String, Object> scoped(EnterpriseScope scope) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		scope.bind(params);
-		return params;
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

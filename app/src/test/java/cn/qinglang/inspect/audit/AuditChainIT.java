@@ -136,6 +136,10 @@ class AuditChainIT {
 		assertThat(this.jdbc.sql("SELECT action FROM audit_log WHERE actor = 'auditor' ORDER BY id DESC LIMIT 1")
 			.query(String.class)
 			.single()).isEqualTo("AUDIT_CHAIN_VERIFIED");
+		assertThat(this.jdbc.sql("""
+				SELECT detail FROM audit_log WHERE action = 'AUDIT_CHAIN_VERIFIED' ORDER BY id DESC LIMIT 1""")
+			.query(String.class)
+			.single()).contains("\"checked\":" + shown.checked());
 	}
 
 	@Test

@@ -2,13 +2,10 @@ package cn.qinglang.inspect.feed;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.qinglang.batch.feed.TokenCipher;
 import cn.qinglang.inspect.journey.Browser;
+import cn.qinglang.inspect.journey.BrowserJourney;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
@@ -28,11 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * script).
  */
 @PortalTest
-class FeedRunJourneyIT {
+class FeedRunJourneyIT extends BrowserJourney {
 
 	private static final long ENTERPRISE = 9;
-
-	private static ChromeDriver driver;
 
 	@LocalServerPort
 	int port;
@@ -42,18 +38,6 @@ class FeedRunJourneyIT {
 
 	@Autowired
 	TokenCipher cipher;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		driver = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void adminRunsAFeedAndWatchesItFinish() throws Exception {

@@ -7,11 +7,8 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,27 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shown are those of the files.
  */
 @PortalTest
-class EnforcementJourneyIT {
-
-	private static ChromeDriver driver;
+class EnforcementJourneyIT extends BrowserJourney {
 
 	@LocalServerPort
 	int port;
 
 	@TempDir
 	Path files;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		driver = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void findingToClosedOrder() throws Exception {

@@ -2,10 +2,7 @@ package cn.qinglang.inspect.journey;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,27 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opens it.
  */
 @PortalTest
-class InspectorJourneyIT {
-
-	private static ChromeDriver driver;
+class InspectorJourneyIT extends BrowserJourney {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		driver = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void inspectorSignsInSwitchesToEnglishAndOpensAnEnterprise() throws Exception {
