@@ -127,6 +127,15 @@ class FeedAdminController {
 		return "redirect:/admin/feeds/" + enterpriseId;
 	}
 
+	@PostMapping("/{enterpriseId}/runs/{runId}/restart")
+	String restart(@PathVariable long enterpriseId, @PathVariable long runId, RedirectAttributes redirect) {
+		requireFeed(enterpriseId);
+		boolean restarted = this.service.restart(enterpriseId, runId);
+		redirect.addFlashAttribute(restarted ? "message" : "problem",
+				restarted ? "feed.runRestarted" : "feed.notRestartable");
+		return "redirect:/admin/feeds/" + enterpriseId;
+	}
+
 	@GetMapping("/{enterpriseId}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long enterpriseId,
 			@RequestParam(required = false) Integer page, Model model) {

@@ -117,6 +117,20 @@ public class FeedService implements DisposableBean {
 	}
 
 	/**
+	 * Restarts a failed run where it stopped, in the background: the records it committed
+	 * stay, the rest follow, none twice.
+	 * @return false when the run is not a failed run of that enterprise's feed
+	 */
+	boolean restart(long enterpriseId, long runId) {
+		boolean failed = this.feeds.run(enterpriseId, runId).map((run) -> "FAILED".equals(run.status())).orElse(false);
+		if (failed) {
+			this.auditLog.record(AuditEvent.of("FEED_RUN_RESTARTED", "feed_run", runId));
+			this.executor.execute(() -> this.feedRuns.restart(runId));
+		}
+		return failed;
+	}
+
+	/**
 	 * Keeps an uploaded file and starts its run in the background.
 	 * @param csvType the record type of a CSV file
 	 * @return the run's id

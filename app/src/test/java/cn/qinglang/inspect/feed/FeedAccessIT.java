@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -221,6 +222,65 @@ class FeedAccessIT {
 			.param("id", String.valueOf(runId))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void failedRunIsRestartedFromThePortalOnceTheCauseIsFixed() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		long enterprise = 8;
+		String code = this.jdbc.sql("SELECT code FROM enterprise WHERE id = :e")
+			.param("e", enterprise)
+			.query(String.class)
+			.single();
+		configure(admin, enterprise, code, "wrong-token");
+		this.mvc.perform(post("/admin/feeds/" + enterprise + "/run").with(csrf()).session(admin));
+		long runId = awaitNoRunningRun(enterprise);
+		assertThat(runStatus(runId)).isEqualTo("FAILED");
+
+		configure(admin, enterprise, code, "demo-" + code);
+		this.mvc.perform(post("/admin/feeds/" + enterprise + "/runs/" + runId + "/restart").with(csrf()).session(admin))
+			.andExpect(flash().attribute("message", "feed.runRestarted"));
+
+		assertThat(awaitStatus(runId, "COMPLETED")).isEqualTo("COMPLETED");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM complaint WHERE enterprise_id = :e")
+			.param("e", enterprise)
+			.query(Long.class)
+			.single()).isPositive();
+		this.mvc.perform(post("/admin/feeds/" + enterprise + "/runs/" + runId + "/restart").with(csrf()).session(admin))
+			.andExpect(flash().attribute("problem", "feed.notRestartable"));
+		this.mvc
+			.perform(post("/admin/feeds/" + enterprise + "/runs/" + runId + "/restart").with(csrf())
+				.session(SignIn.as(this.mvc, "inspector")))
+			.andExpect(status().isForbidden());
+	}
+
+	private void configure(MockHttpSession admin, long enterprise, String code, String token) throws Exception {
+		this.mvc
+			.perform(post("/admin/feeds/" + enterprise + "/edit").with(csrf())
+				.session(admin)
+				.param("baseUrl", "http://127.0.0.1:" + this.port + "/demo-platform/" + code)
+				.param("token", token)
+				.param("scheduleCron", "")
+				.param("enabled", "true"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	/** The run's status once it is the one expected, or whatever it is after 30 s. */
+	private String awaitStatus(long runId, String expected) throws InterruptedException {
+		long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		String status = runStatus(runId);
+		while (!expected.equals(status) && System.nanoTime() < until) {
+			Thread.sleep(50);
+			status = runStatus(runId);
+		}
+		return status;
+	}
+
+	private String runStatus(long runId) {
+		return this.jdbc.sql("SELECT status FROM feed_run WHERE id = :id")
+			.param("id", runId)
+			.query(String.class)
+			.single();
 	}
 
 	private long upload(MockHttpSession session, long enterpriseId, String goodId, String otherCredit)

@@ -20,7 +20,7 @@ class DailyAggregation implements Tasklet {
 			  SUM(m.explicit_labeled), SUM(m.implicit_labeled), SUM(m.verified), 0
 			FROM labeling_metric m
 			WHERE m.enterprise_id = :enterprise
-			  AND m.day IN (SELECT DISTINCT t.day FROM labeling_metric t WHERE t.last_run_id = :run)
+			  AND m.day IN (%s)
 			GROUP BY m.enterprise_id, m.day, m.content_type""";
 
 	private static final String COMPLAINTS = """
@@ -30,7 +30,7 @@ class DailyAggregation implements Tasklet {
 			  SUM(c.status IN ('HANDLED', 'DISMISSED')), 0
 			FROM complaint c
 			WHERE c.enterprise_id = :enterprise
-			  AND c.received_day IN (SELECT DISTINCT t.received_day FROM complaint t WHERE t.last_run_id = :run)
+			  AND c.received_day IN (%s)
 			GROUP BY c.enterprise_id, c.received_day, c.category, c.content_type""";
 
 	private static final String ACTIONS = """
@@ -40,7 +40,7 @@ class DailyAggregation implements Tasklet {
 			  0, 0, 0, COALESCE(SUM(a.amount), 0)
 			FROM enforcement_action a
 			WHERE a.enterprise_id = :enterprise
-			  AND a.day IN (SELECT DISTINCT t.day FROM enforcement_action t WHERE t.last_run_id = :run)
+			  AND a.day IN (%s)
 			GROUP BY a.enterprise_id, a.day, a.category, a.action_type""";
 
 	private final JdbcClient jdbc;
@@ -57,9 +57,9 @@ class DailyAggregation implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		refresh("LABELING_METRIC", "SELECT DISTINCT day FROM labeling_metric WHERE last_run_id = :run", METRICS);
-		refresh("COMPLAINT", "SELECT DISTINCT received_day FROM complaint WHERE last_run_id = :run", COMPLAINTS);
-		refresh("ENFORCEMENT_ACTION", "SELECT DISTINCT day FROM enforcement_action WHERE last_run_id = :run", ACTIONS);
+		refresh("LABELING_METRIC", touchedDays("labeling_metric", "day", "previous_day"), METRICS);
+		refresh("COMPLAINT", touchedDays("complaint", "received_day", "previous_received_day"), COMPLAINTS);
+		refresh("ENFORCEMENT_ACTION", touchedDays("enforcement_action", "day", "previous_day"), ACTIONS);
 		return RepeatStatus.FINISHED;
 	}
 
@@ -71,7 +71,20 @@ class DailyAggregation implements Tasklet {
 			.param("type", recordType)
 			.param("run", this.runId)
 			.update();
-		this.jdbc.sql(insert).param("enterprise", this.enterpriseId).param("run", this.runId).update();
+		this.jdbc.sql(insert.formatted(touchedDays))
+			.param("enterprise", this.enterpriseId)
+			.param("run", this.runId)
+			.update();
+	}
+
+	/**
+	 * The days of the run's records, and the days its updates moved records away from.
+	 */
+	private static String touchedDays(String table, String day, String previousDay) {
+		return """
+				SELECT t.%2$s FROM %1$s t WHERE t.last_run_id = :run
+				UNION SELECT t.%3$s FROM %1$s t WHERE t.last_run_id = :run AND t.%3$s IS NOT NULL""".formatted(table,
+				day, previousDay);
 	}
 
 }

@@ -27,12 +27,14 @@ import cn.qinglang.batch.feed.PlatformRecord.LabelingMetric;
  */
 public class FeedItemWriter implements ItemWriter<FeedItem> {
 
+	// an update first keeps the day the record leaves (assignments run left to right), so
+	// that the aggregation refreshes that day as well
 	private static final String UPSERT_METRIC = """
 			INSERT INTO labeling_metric (enterprise_id, platform_id, day, content_type, published, explicit_labeled,
 			  implicit_labeled, user_declared, platform_detected, verified, appeals_filed, appeals_upheld,
 			  tampering_detected, last_run_id)
 			VALUES %s
-			ON DUPLICATE KEY UPDATE day = VALUES(day), content_type = VALUES(content_type),
+			ON DUPLICATE KEY UPDATE previous_day = day, day = VALUES(day), content_type = VALUES(content_type),
 			  published = VALUES(published), explicit_labeled = VALUES(explicit_labeled),
 			  implicit_labeled = VALUES(implicit_labeled), user_declared = VALUES(user_declared),
 			  platform_detected = VALUES(platform_detected), verified = VALUES(verified),
@@ -44,7 +46,8 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			INSERT INTO complaint (enterprise_id, platform_id, received_at, received_day, category, campaign_category,
 			  content_type, channel, status, handled_at, outcome, summary, last_run_id)
 			VALUES %s
-			ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), received_day = VALUES(received_day),
+			ON DUPLICATE KEY UPDATE previous_received_day = received_day, received_at = VALUES(received_at),
+			  received_day = VALUES(received_day),
 			  category = VALUES(category), campaign_category = VALUES(campaign_category),
 			  content_type = VALUES(content_type), channel = VALUES(channel), status = VALUES(status),
 			  handled_at = VALUES(handled_at), outcome = VALUES(outcome), summary = VALUES(summary),
@@ -54,7 +57,8 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			INSERT INTO enforcement_action (enterprise_id, platform_id, day, actor, action_type, category,
 			  campaign_category, item_count, amount, note, last_run_id)
 			VALUES %s
-			ON DUPLICATE KEY UPDATE day = VALUES(day), actor = VALUES(actor), action_type = VALUES(action_type),
+			ON DUPLICATE KEY UPDATE previous_day = day, day = VALUES(day), actor = VALUES(actor),
+			  action_type = VALUES(action_type),
 			  category = VALUES(category), campaign_category = VALUES(campaign_category),
 			  item_count = VALUES(item_count), amount = VALUES(amount), note = VALUES(note),
 			  last_run_id = VALUES(last_run_id), updated_at = UTC_TIMESTAMP(6)""";

@@ -153,6 +153,21 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void recordMovedToAnotherDayLeavesNoCountOnTheDayItLeft() throws Exception {
+		upload(write("first.jsonl", complaint("m1", "RECEIVED", null), StandardCharsets.UTF_8), null);
+
+		upload(write("moved.jsonl", complaint("m1", "RECEIVED", null).replace("2026-05-18T09:30", "2026-05-20T09:30"),
+				StandardCharsets.UTF_8), null);
+
+		assertThat(this.jdbc.sql("""
+				SELECT CONCAT(day, ':', records) FROM feed_daily_aggregate
+				WHERE enterprise_id = :e AND record_type = 'COMPLAINT' ORDER BY day""")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.list()).containsExactly("2026-05-20:1");
+	}
+
+	@Test
 	void gb18030CsvUploadIsDetectedAndReadWithItsChineseText() throws Exception {
 		String csv = "id,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n"
 				+ "g1," + credit() + ",2026-05-18T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,,AI合成的“官方通报”谣言视频\r\n"
