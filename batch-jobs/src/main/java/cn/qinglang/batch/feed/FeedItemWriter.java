@@ -3,6 +3,7 @@ package cn.qinglang.batch.feed;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -78,11 +79,14 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 
 	private final long enterpriseId;
 
-	public FeedItemWriter(JdbcTemplate jdbc, long runId, long feedId, long enterpriseId) {
+	private final long lockSeconds;
+
+	public FeedItemWriter(JdbcTemplate jdbc, long runId, long feedId, long enterpriseId, Duration lockTimeout) {
 		this.jdbc = jdbc;
 		this.runId = runId;
 		this.feedId = feedId;
 		this.enterpriseId = enterpriseId;
+		this.lockSeconds = lockTimeout.toSeconds();
 	}
 
 	@Override
@@ -120,8 +124,17 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				UPDATE feed_run SET read_count = read_count + ?, written_count = written_count + ?,
 				  rejected_count = rejected_count + ? WHERE id = ?""", chunk.size(), written, rejects.size(),
 				this.runId);
-		if (cursor != null) {
-			this.jdbc.update("UPDATE feed SET cursor_value = ? WHERE id = ?", cursor, this.feedId);
+		// each chunk renews the run's hold on its feed: a long run keeps it, a dead one
+		// lets
+		// it expire; a run whose hold was taken over by another stops rather than write
+		// twice
+		int held = this.jdbc.update("""
+				UPDATE feed SET locked_until = TIMESTAMPADD(SECOND, ?, UTC_TIMESTAMP(6)),
+				  cursor_value = COALESCE(?, cursor_value)
+				WHERE id = ? AND lock_run_id = ?""", this.lockSeconds, cursor, this.feedId, this.runId);
+		if (held != 1) {
+			throw new FeedException(
+					"run " + this.runId + " no longer holds the lock of its feed: another run took over");
 		}
 	}
 

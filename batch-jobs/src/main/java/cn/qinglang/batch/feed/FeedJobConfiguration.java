@@ -96,9 +96,10 @@ public class FeedJobConfiguration {
 
 	@Bean
 	@StepScope
-	FeedItemWriter feedWriter(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, JdbcTemplate jdbc) {
+	FeedItemWriter feedWriter(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, JdbcTemplate jdbc,
+			@Value("${qinglang.feeds.lock-timeout:10m}") Duration lockTimeout) {
 		RunContext run = feedRuns.context(runId).orElseThrow();
-		return new FeedItemWriter(jdbc, runId, run.feedId(), run.enterpriseId());
+		return new FeedItemWriter(jdbc, runId, run.feedId(), run.enterpriseId(), lockTimeout);
 	}
 
 	@Bean
@@ -110,7 +111,7 @@ public class FeedJobConfiguration {
 
 	@Bean
 	FeedRuns feedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository repository, Job feedImportJob,
-			@Value("${qinglang.feeds.lock-timeout:6h}") Duration lockTimeout) {
+			@Value("${qinglang.feeds.lock-timeout:10m}") Duration lockTimeout) {
 		return new FeedRuns(jdbc, jobOperator, repository, feedImportJob, lockTimeout);
 	}
 

@@ -168,6 +168,27 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void runWhoseHoldOnTheFeedWasTakenOverStopsWithoutWriting() throws Exception {
+		Path file = write("taken.jsonl", complaint("t1", "RECEIVED", null), StandardCharsets.UTF_8);
+		long runId = this.feedRuns.claimUpload(this.enterpriseId, file.getFileName().toString(), "test",
+				UploadFiles.countRecords(file));
+		// as if this run had stalled past the time-out and another had claimed the feed
+		this.jdbc.sql("UPDATE feed SET lock_run_id = :other WHERE enterprise_id = :e")
+			.param("other", runId + 1000)
+			.param("e", this.enterpriseId)
+			.update();
+
+		BatchStatus status = this.jobs
+			.startJob(new JobParametersBuilder().addLong("runId", runId)
+				.addString("file", file.toString(), false)
+				.toJobParameters())
+			.getStatus();
+
+		assertThat(status).isEqualTo(BatchStatus.FAILED);
+		assertThat(count("complaint")).isZero();
+	}
+
+	@Test
 	void gb18030CsvUploadIsDetectedAndReadWithItsChineseText() throws Exception {
 		String csv = "id,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n"
 				+ "g1," + credit() + ",2026-05-18T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,,AI合成的“官方通报”谣言视频\r\n"
