@@ -1,5 +1,8 @@
 package cn.qinglang.batch.feed;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -20,7 +23,7 @@ class DailyAggregation implements Tasklet {
 			  SUM(m.explicit_labeled), SUM(m.implicit_labeled), SUM(m.verified), 0
 			FROM labeling_metric m
 			WHERE m.enterprise_id = :enterprise
-			  AND m.day IN (%s)
+			  AND m.day IN (:days)
 			GROUP BY m.enterprise_id, m.day, m.content_type""";
 
 	private static final String COMPLAINTS = """
@@ -30,7 +33,7 @@ class DailyAggregation implements Tasklet {
 			  SUM(c.status IN ('HANDLED', 'DISMISSED')), 0
 			FROM complaint c
 			WHERE c.enterprise_id = :enterprise
-			  AND c.received_day IN (%s)
+			  AND c.received_day IN (:days)
 			GROUP BY c.enterprise_id, c.received_day, c.category, c.content_type""";
 
 	private static final String ACTIONS = """
@@ -40,7 +43,7 @@ class DailyAggregation implements Tasklet {
 			  0, 0, 0, COALESCE(SUM(a.amount), 0)
 			FROM enforcement_action a
 			WHERE a.enterprise_id = :enterprise
-			  AND a.day IN (%s)
+			  AND a.day IN (:days)
 			GROUP BY a.enterprise_id, a.day, a.category, a.action_type""";
 
 	private final JdbcClient jdbc;
@@ -63,18 +66,23 @@ class DailyAggregation implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
+	/**
+	 * Replaces a record type's aggregates of the touched days. The days are read first: a
+	 * short list of dates, where a sub-query with UNION would be run again for every row.
+	 */
 	private void refresh(String recordType, String touchedDays, String insert) {
+		List<LocalDate> days = this.jdbc.sql(touchedDays).param("run", this.runId).query(LocalDate.class).list();
+		if (days.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
 				DELETE FROM feed_daily_aggregate
-				WHERE enterprise_id = :enterprise AND record_type = :type AND day IN (%s)""".formatted(touchedDays))
+				WHERE enterprise_id = :enterprise AND record_type = :type AND day IN (:days)""")
 			.param("enterprise", this.enterpriseId)
 			.param("type", recordType)
-			.param("run", this.runId)
+			.param("days", days)
 			.update();
-		this.jdbc.sql(insert.formatted(touchedDays))
-			.param("enterprise", this.enterpriseId)
-			.param("run", this.runId)
-			.update();
+		this.jdbc.sql(insert).param("enterprise", this.enterpriseId).param("days", days).update();
 	}
 
 	/**
