@@ -251,6 +251,40 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void uploadRunFailedMidwayByTheDatabaseIsRestartedAndEndsWithExactlyItsRecords() throws Exception {
+		Path file = write("thirty.jsonl", String.join("\n", complaints(30)), StandardCharsets.UTF_8);
+		// the database refuses the 21st record, as a full disk or a lost connection would
+		this.jdbc.sql("""
+				CREATE TRIGGER complaint_test_failure BEFORE INSERT ON complaint FOR EACH ROW
+				BEGIN
+				  IF NEW.platform_id = 'p20' THEN
+				    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated database failure';
+				  END IF;
+				END""").update();
+		Run failed;
+		try {
+			failed = upload(file, null);
+		}
+		finally {
+			this.jdbc.sql("DROP TRIGGER complaint_test_failure").update();
+		}
+
+		assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+		// chunks of 7: the first two are committed, the third (records 15 to 21) is not
+		assertThat(count("complaint")).isEqualTo(14);
+
+		BatchStatus restarted = this.feedRuns.restart(failed.id()).getStatus();
+
+		assertThat(restarted).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(count("complaint")).isEqualTo(30);
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT platform_id) FROM complaint WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(Long.class)
+			.single()).isEqualTo(30);
+		assertThat(runCounts(failed.id())).containsExactly(30L, 30L, 0L);
+	}
+
+	@Test
 	void serverErrorsAreRetriedWithBackOffAndTheRunCompletes() throws Exception {
 		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(25))) {
 			configure(platform);
