@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.qinglang.batch.feed.TokenCipher;
 import cn.qinglang.inspect.journey.Browser;
 import cn.qinglang.inspect.journey.BrowserJourney;
+import cn.qinglang.inspect.journey.Pages.LoginPage;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
@@ -69,10 +70,7 @@ class FeedRunJourneyIT extends BrowserJourney {
 	record FeedPage(WebDriver driver) {
 
 		static FeedPage signInAndOpen(WebDriver driver, String baseUrl, long enterpriseId) {
-			driver.get(baseUrl + "/login");
-			driver.findElement(By.id("username")).sendKeys("admin");
-			driver.findElement(By.id("password")).sendKeys(SignIn.DEMO_PASSWORD);
-			driver.findElement(By.id("sign-in")).click();
+			LoginPage.open(driver, baseUrl).signIn("admin", SignIn.DEMO_PASSWORD);
 			driver.get(baseUrl + "/admin/feeds/" + enterpriseId);
 			return new FeedPage(driver);
 		}

@@ -9,28 +9,28 @@ import org.openqa.selenium.WebElement;
 /**
  * Page objects of the portal: what a user sees and does, not how the HTML is built.
  */
-final class Pages {
+public final class Pages {
 
 	private Pages() {
 	}
 
-	record LoginPage(WebDriver driver, String baseUrl) {
+	public record LoginPage(WebDriver driver, String baseUrl) {
 
-		static LoginPage open(WebDriver driver, String baseUrl) {
+		public static LoginPage open(WebDriver driver, String baseUrl) {
 			driver.get(baseUrl + "/login");
 			return new LoginPage(driver, baseUrl);
 		}
 
-		HomePage signIn(String username, String password) {
+		public HomePage signIn(String username, String password) {
 			this.driver.findElement(By.id("username")).sendKeys(username);
 			this.driver.findElement(By.id("password")).sendKeys(password);
-			this.driver.findElement(By.id("sign-in")).click();
+			EnforcementPages.click(this.driver, this.driver.findElement(By.id("sign-in")));
 			return new HomePage(this.driver);
 		}
 
 	}
 
-	record HomePage(WebDriver driver) {
+	public record HomePage(WebDriver driver) {
 
 		String heading() {
 			return this.driver.findElement(By.tagName("h1")).getText();
@@ -41,7 +41,7 @@ final class Pages {
 		}
 
 		HomePage switchLanguage() {
-			this.driver.findElement(By.id("switch-language")).click();
+			EnforcementPages.click(this.driver, this.driver.findElement(By.id("switch-language")));
 			return this;
 		}
 
@@ -50,7 +50,7 @@ final class Pages {
 		}
 
 		EnterpriseListPage openEnterprises() {
-			this.driver.findElement(By.id("nav-enterprises")).click();
+			EnforcementPages.click(this.driver, this.driver.findElement(By.id("nav-enterprises")));
 			return new EnterpriseListPage(this.driver);
 		}
 
@@ -73,12 +73,12 @@ final class Pages {
 			WebElement box = this.driver.findElement(By.id("q"));
 			box.clear();
 			box.sendKeys(text);
-			box.submit();
+			EnforcementPages.click(this.driver, box.findElement(By.xpath("./ancestor::form//button[@type='submit']")));
 			return this;
 		}
 
 		EnterpriseDetailPage open(String name) {
-			this.driver.findElement(By.linkText(name)).click();
+			EnforcementPages.click(this.driver, this.driver.findElement(By.linkText(name)));
 			return new EnterpriseDetailPage(this.driver);
 		}
 
