@@ -55,7 +55,7 @@ class UserAccounts {
 					+ " u.username LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", size)
-			.param("offset", (long) (number - 1) * size)
+			.param("offset", Page.offset(number, size))
 			.query(UserAccounts::map)
 			.list();
 		return new Page<>(items, number, size, total);

@@ -55,7 +55,7 @@ class AuditRepository {
 			.sql("SELECT " + COLUMNS + " FROM audit_log" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", size)
-			.param("offset", (long) (number - 1) * size)
+			.param("offset", Page.offset(number, size))
 			.query(AuditRepository::map)
 			.list();
 		return new Page<>(items, number, size, total);

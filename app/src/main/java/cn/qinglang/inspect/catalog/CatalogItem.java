@@ -3,6 +3,8 @@ package cn.qinglang.inspect.catalog;
 import java.time.Instant;
 import java.util.Locale;
 
+import cn.qinglang.inspect.system.Bilingual;
+
 /**
  * A typical issue.
  *
@@ -12,7 +14,7 @@ public record CatalogItem(long id, String code, String titleZh, String titleEn, 
 		Severity defaultSeverity, Instant retiredAt) {
 
 	public String title(Locale locale) {
-		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? this.titleEn : this.titleZh;
+		return Bilingual.pick(locale, this.titleZh, this.titleEn);
 	}
 
 	public boolean retired() {

@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.qinglang.inspect.jurisdiction.Jurisdiction;
+import cn.qinglang.inspect.system.Bilingual;
 
 public record Enterprise(long id, String code, String nameZh, String nameEn, String creditCode, EnterpriseKind kind,
 		String algorithmFilingNo, Jurisdiction jurisdiction, EnterpriseStatus status, Instant createdAt,
 		Instant updatedAt) {
 
 	public String name(Locale locale) {
-		boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-		return (english && this.nameEn != null && !this.nameEn.isBlank()) ? this.nameEn : this.nameZh;
+		return Bilingual.pick(locale, this.nameZh, this.nameEn);
 	}
 
 	/** What the audit log keeps as before and after of a change. */

@@ -19,6 +19,7 @@ import cn.qinglang.inspect.jurisdiction.Jurisdiction;
 import cn.qinglang.inspect.system.LikePattern;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;
+import cn.qinglang.inspect.system.Bilingual;
 
 /**
  * Enterprises, always read through a scope so that no caller can forget it.
@@ -69,7 +70,7 @@ public class Enterprises {
 		List<Enterprise> items = this.jdbc.sql(SELECT + where + " ORDER BY e.id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", size)
-			.param("offset", (long) (number - 1) * size)
+			.param("offset", Page.offset(number, size))
 			.query(Enterprises::map)
 			.list();
 		return new Page<>(items, number, size, total);
@@ -201,7 +202,7 @@ public class Enterprises {
 	public record JurisdictionCount(String code, String nameZh, String nameEn, long enterprises) {
 
 		public String name(Locale locale) {
-			return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? this.nameEn : this.nameZh;
+			return Bilingual.pick(locale, this.nameZh, this.nameEn);
 		}
 
 	}

@@ -51,7 +51,7 @@ public class Feeds {
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM feed").query(Long.class).single();
 		List<FeedConfig> items = this.jdbc.sql(SELECT_FEED + " ORDER BY e.id LIMIT :limit OFFSET :offset")
 			.param("limit", size)
-			.param("offset", (long) (number - 1) * size)
+			.param("offset", Page.offset(number, size))
 			.query(Feeds::feed)
 			.list();
 		return new Page<>(items, number, size, total);
@@ -80,7 +80,7 @@ public class Feeds {
 			.sql(SELECT_RUN + " WHERE enterprise_id = :e ORDER BY id DESC LIMIT :limit OFFSET :offset")
 			.param("e", enterpriseId)
 			.param("limit", size)
-			.param("offset", (long) (number - 1) * size)
+			.param("offset", Page.offset(number, size))
 			.query(Feeds::run)
 			.list();
 		return new Page<>(items, number, size, total);
@@ -105,7 +105,7 @@ public class Feeds {
 				WHERE run_id = :run ORDER BY position LIMIT :limit OFFSET :offset""")
 			.param("run", runId)
 			.param("limit", size)
-			.param("offset", (long) (number - 1) * size)
+			.param("offset", Page.offset(number, size))
 			.query(Feeds::reject)
 			.list();
 		return new Page<>(items, number, size, total);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.qinglang.inspect.catalog.Severity;
+import cn.qinglang.inspect.system.Bilingual;
 
 /**
  * A finding of an inspection.
@@ -16,7 +17,7 @@ public record Finding(long id, long inspectionId, String catalogCode, String cat
 		Instant recordedAt, List<Attachment> attachments) {
 
 	public String catalogTitle(Locale locale) {
-		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? this.catalogTitleEn : this.catalogTitleZh;
+		return Bilingual.pick(locale, this.catalogTitleZh, this.catalogTitleEn);
 	}
 
 	/** A file attached to a finding, with its hashes. */

@@ -2,6 +2,8 @@ package cn.qinglang.inspect.jurisdiction;
 
 import java.util.Locale;
 
+import cn.qinglang.inspect.system.Bilingual;
+
 /**
  * A node of the tree.
  *
@@ -12,20 +14,16 @@ public record Jurisdiction(String code, String parentCode, String level, String 
 		String officeNameZh, String officeNameEn, String docPrefix, String path) {
 
 	public String name(Locale locale) {
-		return isEnglish(locale) ? this.nameEn : this.nameZh;
+		return Bilingual.pick(locale, this.nameZh, this.nameEn);
 	}
 
 	public String officeName(Locale locale) {
-		return isEnglish(locale) ? this.officeNameEn : this.officeNameZh;
+		return Bilingual.pick(locale, this.officeNameZh, this.officeNameEn);
 	}
 
 	/** Depth below the national root, for indenting the tree in a select. */
 	public int depth() {
 		return (int) this.path.chars().filter((c) -> c == '/').count() - 2;
-	}
-
-	private static boolean isEnglish(Locale locale) {
-		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
 	}
 
 }

@@ -18,7 +18,7 @@ class LayoutModelAdvice {
 
 	@ModelAttribute("switchLanguageUrl")
 	String switchLanguageUrl(Locale locale, HttpServletRequest request) {
-		String target = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "zh_CN" : "en";
+		String target = Bilingual.isEnglish(locale) ? "zh_CN" : "en";
 		// an error page is rendered on /error: switch on the page that was asked for
 		Object failedUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (failedUri != null) ? failedUri.toString() : request.getRequestURI();

@@ -11,8 +11,9 @@ public record Page<T>(List<T> items, int number, int size, long total) {
 		return (requested == null || requested < 1) ? 1 : requested;
 	}
 
-	public long offset() {
-		return (long) (this.number - 1) * this.size;
+	/** Rows before page {@code number} of pages of {@code size} rows. */
+	public static long offset(int number, int size) {
+		return (long) (number - 1) * size;
 	}
 
 	public int totalPages() {
