@@ -91,6 +91,14 @@ public class Orders {
 		return measures;
 	}
 
+	/** Whether every measure of an order is accepted: counted by the database. */
+	boolean allMeasuresAccepted(long orderId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM order_measure WHERE order_id = :o AND status <> 'ACCEPTED'")
+			.param("o", orderId)
+			.query(Long.class)
+			.single() == 0;
+	}
+
 	Optional<Measure> measure(long orderId, long measureId) {
 		return measures(orderId).stream().filter((measure) -> measure.id() == measureId).findFirst();
 	}

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -96,7 +97,7 @@ public class RectificationService {
 			.map(Finding::recurrenceOfFindingId)
 			.filter(Objects::nonNull)
 			.map(this.orders::orderOfFinding)
-			.flatMap(java.util.Optional::stream)
+			.flatMap(Optional::stream)
 			.findFirst()
 			.orElse(null);
 		Instant now = Instant.now();
@@ -180,10 +181,7 @@ public class RectificationService {
 				Map.of("status", outcome, "comment", (comment != null) ? comment : "")));
 		this.events.publishEvent(
 				new SubmissionReviewed(orderId, order.enterpriseId(), order.number(), measure.title(), outcome.name()));
-		boolean allAccepted = this.orders.measures(orderId)
-			.stream()
-			.allMatch((candidate) -> candidate.status() == MeasureStatus.ACCEPTED);
-		if (allAccepted) {
+		if (this.orders.allMeasuresAccepted(orderId)) {
 			order.status().checkMoveTo(OrderStatus.CLOSED);
 			this.orders.moveOrder(orderId, OrderStatus.CLOSED, now);
 			this.orders.event(orderId, inspector.getUsername(), "ORDER_CLOSED", null, now);
