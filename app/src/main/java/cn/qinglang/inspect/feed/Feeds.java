@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,16 @@ import cn.qinglang.inspect.system.Times;
  */
 @Repository
 public class Feeds {
+
+	/**
+	 * Records received per day of one enterprise ({@code :e}): labeling metrics and
+	 * complaints, from the day rows of the aggregates. Enforcement actions are left out:
+	 * a quiet week of actions is no sign of a missing submission.
+	 */
+	private static final String DAILY_RECORDS = """
+			(SELECT period_start AS day, records FROM metric_agg WHERE grain = 'D' AND enterprise_id = :e
+			 UNION ALL
+			 SELECT period_start, received FROM complaint_agg WHERE grain = 'D' AND enterprise_id = :e) r""";
 
 	private static final String SELECT_FEED = """
 			SELECT f.id, e.id AS enterprise_id, e.code, e.name_zh, f.base_url, f.token_ciphertext IS NOT NULL AS has_token,
@@ -132,6 +145,20 @@ public class Feeds {
 		});
 	}
 
+	/** The last successful run of each enterprise's feed, null where it has none. */
+	Map<Long, Instant> lastSuccess(Collection<Long> enterpriseIds) {
+		Map<Long, Instant> result = new LinkedHashMap<>();
+		enterpriseIds.forEach((id) -> result.put(id, null));
+		if (!enterpriseIds.isEmpty()) {
+			this.jdbc.sql("SELECT enterprise_id, last_success_at FROM feed WHERE enterprise_id IN (:ids)")
+				.param("ids", enterpriseIds)
+				.query((ResultSet rs) -> {
+					result.put(rs.getLong(1), Times.fromDb(rs.getObject(2, LocalDateTime.class)));
+				});
+		}
+		return result;
+	}
+
 	/** How current the enterprise's data is; norms from the daily aggregates. */
 	Freshness freshness(long enterpriseId, Duration silentAfter, double dropRatio, int normDays) {
 		Instant dataAsOf = this.jdbc.sql("SELECT last_success_at FROM feed WHERE enterprise_id = :e")
@@ -140,8 +167,7 @@ public class Feeds {
 			.optional()
 			.orElse(null);
 		boolean silent = dataAsOf == null || dataAsOf.isBefore(Instant.now().minus(silentAfter));
-		LocalDate lastDay = this.jdbc.sql(
-				"SELECT MAX(day) FROM feed_daily_aggregate WHERE enterprise_id = :e AND record_type <> 'ENFORCEMENT_ACTION'")
+		LocalDate lastDay = this.jdbc.sql("SELECT MAX(r.day) FROM " + DAILY_RECORDS)
 			.param("e", enterpriseId)
 			.query((rs, row) -> rs.getObject(1, LocalDate.class))
 			.optional()
@@ -149,18 +175,16 @@ public class Feeds {
 		if (lastDay == null) {
 			return new Freshness(dataAsOf, silent, null, 0, null, false);
 		}
-		long received = this.jdbc.sql("""
-				SELECT COALESCE(SUM(records), 0) FROM feed_daily_aggregate
-				WHERE enterprise_id = :e AND day = :day AND record_type <> 'ENFORCEMENT_ACTION'""")
+		long received = this.jdbc
+			.sql("SELECT COALESCE(SUM(r.records), 0) FROM " + DAILY_RECORDS + " WHERE r.day = :day")
 			.param("e", enterpriseId)
 			.param("day", lastDay)
 			.query(Long.class)
 			.single();
 		Long expected = this.jdbc.sql("""
-				SELECT CASE WHEN COUNT(DISTINCT day) = 0 THEN NULL ELSE ROUND(SUM(records) / :days) END
-				FROM feed_daily_aggregate
-				WHERE enterprise_id = :e AND record_type <> 'ENFORCEMENT_ACTION'
-				  AND day >= :from AND day < :day""")
+				SELECT CASE WHEN COUNT(DISTINCT r.day) = 0 THEN NULL ELSE ROUND(SUM(r.records) / :days) END
+				FROM %s
+				WHERE r.day >= :from AND r.day < :day""".formatted(DAILY_RECORDS))
 			.param("e", enterpriseId)
 			.param("days", normDays)
 			.param("from", lastDay.minusDays(normDays))

@@ -52,7 +52,7 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/audit/**")
 			.hasRole(Role.AUDITOR.name())
-			.requestMatchers("/enterprises/**")
+			.requestMatchers("/enterprises/**", "/dashboard/**", "/dashboard")
 			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/my-enterprise/**")
 			.hasRole(Role.PLATFORM.name())

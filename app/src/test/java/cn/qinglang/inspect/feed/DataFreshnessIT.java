@@ -94,9 +94,9 @@ class DataFreshnessIT {
 		LocalDate last = LocalDate.of(2026, 11, 1);
 		for (int back = 28; back >= 0; back--) {
 			this.jdbc.sql("""
-					INSERT INTO feed_daily_aggregate (enterprise_id, day, record_type, category, kind, records, items,
-					  explicit_labeled, implicit_labeled, handled, amount)
-					VALUES (:e, :day, 'COMPLAINT', 'RUMOR', 'TEXT', :n, :n, 0, 0, 0, 0)""")
+					INSERT INTO complaint_agg (grain, period_start, enterprise_id, content_type, received, handled,
+					  hb0, hb1, hb2, hb3, hb4, hb5, hb6, hb7, hb8, hb9, hb10, hb11, hb12)
+					VALUES ('D', :day, :e, 'TEXT', :n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)""")
 				.param("e", enterpriseId)
 				.param("day", last.minusDays(back))
 				.param("n", (back == 0) ? latest : norm)

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import cn.qinglang.batch.aggregate.DashboardAggregates;
+
 /**
  * The feed import job: one chunk-oriented step that reads a pulled feed or an uploaded
  * file, validates every record and stores the good ones and the reasons for the bad ones,
@@ -105,8 +107,13 @@ public class FeedJobConfiguration {
 	@Bean
 	@StepScope
 	DailyAggregation feedAggregation(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns,
-			JdbcClient jdbc) {
-		return new DailyAggregation(jdbc, runId, feedRuns.context(runId).orElseThrow().enterpriseId());
+			DashboardAggregates dashboardAggregates) {
+		return new DailyAggregation(dashboardAggregates, runId, feedRuns.context(runId).orElseThrow().enterpriseId());
+	}
+
+	@Bean
+	DashboardAggregates dashboardAggregates(JdbcClient jdbc) {
+		return new DashboardAggregates(jdbc);
 	}
 
 	@Bean

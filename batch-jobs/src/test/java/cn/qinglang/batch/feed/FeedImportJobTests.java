@@ -145,11 +145,9 @@ class FeedImportJobTests {
 			.query(String.class)
 			.single()).isEqualTo("HANDLED");
 		assertThat(this.jdbc.sql("""
-				SELECT CONCAT(records, '/', handled) FROM feed_daily_aggregate
-				WHERE enterprise_id = :e AND record_type = 'COMPLAINT'""")
-			.param("e", this.enterpriseId)
-			.query(String.class)
-			.single()).isEqualTo("1/1");
+				SELECT CONCAT(received, '/', handled) FROM complaint_agg
+				WHERE enterprise_id = :e AND grain = 'D'""").param("e", this.enterpriseId).query(String.class).single())
+			.isEqualTo("1/1");
 	}
 
 	@Test
@@ -160,11 +158,11 @@ class FeedImportJobTests {
 				StandardCharsets.UTF_8), null);
 
 		assertThat(this.jdbc.sql("""
-				SELECT CONCAT(day, ':', records) FROM feed_daily_aggregate
-				WHERE enterprise_id = :e AND record_type = 'COMPLAINT' ORDER BY day""")
+				SELECT CONCAT(grain, ' ', period_start, ':', received) FROM complaint_agg
+				WHERE enterprise_id = :e ORDER BY grain, period_start""")
 			.param("e", this.enterpriseId)
 			.query(String.class)
-			.list()).containsExactly("2026-05-20:1");
+			.list()).containsExactly("D 2026-05-20:1", "M 2026-05-01:1", "W 2026-05-18:1");
 	}
 
 	@Test
@@ -241,9 +239,8 @@ class FeedImportJobTests {
 				.single()).isEqualTo(95);
 			assertThat(runCounts(runId)).containsExactly(95L, 95L, 0L);
 			assertThat(cursor()).isEqualTo("95");
-			assertThat(this.jdbc
-				.sql("""
-						SELECT SUM(records) FROM feed_daily_aggregate WHERE enterprise_id = :e AND record_type = 'COMPLAINT'""")
+			assertThat(this.jdbc.sql("""
+					SELECT SUM(received) FROM complaint_agg WHERE enterprise_id = :e AND grain = 'D'""")
 				.param("e", this.enterpriseId)
 				.query(Long.class)
 				.single()).isEqualTo(95);

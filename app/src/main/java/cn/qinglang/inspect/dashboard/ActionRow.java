@@ -1,0 +1,15 @@
+package cn.qinglang.inspect.dashboard;
+
+import java.math.BigDecimal;
+
+import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+
+/** Enforcement actions of one type in the period: records, their counts, and fines. */
+public record ActionRow(EnforcementType type, long records, long items, BigDecimal amount) {
+
+	public EnforcementActor actor() {
+		return this.type.actor();
+	}
+
+}

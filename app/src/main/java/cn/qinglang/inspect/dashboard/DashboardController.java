@@ -1,0 +1,185 @@
+package cn.qinglang.inspect.dashboard;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.qinglang.batch.feed.PlatformInterface.ContentType;
+import cn.qinglang.inspect.audit.AuditEvent;
+import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.enterprise.EnterpriseKind;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.PortalProperties;
+
+/**
+ * The campaign dashboard (inspectors, executives), an enterprise's dashboard (inspectors
+ * and executives for the enterprises they see, a platform team for its own), their
+ * exports and print views. The filter lives in the URL.
+ */
+@Controller
+class DashboardController {
+
+	private final DashboardService dashboards;
+
+	private final DashboardExport export;
+
+	private final ChartData charts;
+
+	private final PortalProperties portal;
+
+	private final AuditLog audit;
+
+	DashboardController(DashboardService dashboards, DashboardExport export, ChartData charts, PortalProperties portal,
+			AuditLog audit) {
+		this.dashboards = dashboards;
+		this.export = export;
+		this.charts = charts;
+		this.portal = portal;
+		this.audit = audit;
+	}
+
+	@GetMapping("/dashboard")
+	String campaign(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params, Model model,
+			Locale locale) {
+		CampaignView view = campaignView(user, params);
+		addCampaign(model, view, user, locale);
+		return "dashboard/campaign";
+	}
+
+	@GetMapping("/dashboard/print")
+	String campaignPrint(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
+			Model model, Locale locale) {
+		campaign(user, params, model, locale);
+		return "dashboard/campaign-print";
+	}
+
+	@GetMapping("/dashboard/export.csv")
+	void campaignCsv(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params, Locale locale,
+			HttpServletResponse response) throws IOException {
+		CampaignView view = campaignView(user, params);
+		exported("campaign", "csv", view.filter());
+		try (OutputStream out = download(response, "text/csv;charset=UTF-8", "qinglang-dashboard.csv")) {
+			this.export.csv(this.export.campaignTables(view, locale), out);
+		}
+	}
+
+	@GetMapping("/dashboard/export.xlsx")
+	void campaignXlsx(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params, Locale locale,
+			HttpServletResponse response) throws IOException {
+		CampaignView view = campaignView(user, params);
+		exported("campaign", "xlsx", view.filter());
+		try (OutputStream out = download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				"qinglang-dashboard.xlsx")) {
+			this.export.xlsx(this.export.campaignTables(view, locale), out);
+		}
+	}
+
+	@GetMapping("/dashboard/enterprises/{id}")
+	String enterprise(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam Map<String, String> params, Model model, Locale locale) {
+		EnterpriseView view = enterpriseView(user, id, params);
+		addEnterprise(model, view, locale);
+		return "dashboard/enterprise";
+	}
+
+	@GetMapping("/my-enterprise/dashboard")
+	String own(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params, Model model,
+			Locale locale) {
+		return enterprise(user, user.enterpriseId(), params, model, locale);
+	}
+
+	@GetMapping({ "/dashboard/enterprises/{id}/export.xlsx", "/my-enterprise/dashboard/export.xlsx" })
+	void enterpriseXlsx(@AuthenticationPrincipal PortalUser user, @PathVariable(required = false) Long id,
+			@RequestParam Map<String, String> params, Locale locale, HttpServletResponse response) throws IOException {
+		EnterpriseView view = enterpriseView(user, (id != null) ? id : user.enterpriseId(), params);
+		exported(String.valueOf(view.enterprise().id()), "xlsx", view.filter());
+		try (OutputStream out = download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				"qinglang-enterprise-dashboard.xlsx")) {
+			this.export.xlsx(this.export.enterpriseTables(view, locale), out);
+		}
+	}
+
+	private CampaignView campaignView(PortalUser user, Map<String, String> params) {
+		DashboardFilter filter = DashboardFilter.parse(params, today(), this.dashboards.properties().campaignStart());
+		return this.dashboards.campaign(EnterpriseScope.of(user), filter, today());
+	}
+
+	/** The enterprise's view, or 404 when the user may not see it (not 403: no hint). */
+	private EnterpriseView enterpriseView(PortalUser user, Long id, Map<String, String> params) {
+		if (id == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		DashboardFilter filter = DashboardFilter.parse(params, today(), this.dashboards.properties().campaignStart());
+		EnterpriseScope scope = EnterpriseScope.of(user);
+		EnterpriseInfo enterprise = this.dashboards.find(scope, id, filter)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String drillBase = (user.enterpriseId() != null) ? "/my-enterprise/dashboard" : "/dashboard";
+		return this.dashboards.enterprise(scope, enterprise, filter, today(), drillBase);
+	}
+
+	private void addCampaign(Model model, CampaignView view, PortalUser user, Locale locale) {
+		String query = view.filter().query();
+		model.addAttribute("view", view);
+		model.addAttribute("filter", view.filter());
+		model.addAttribute("query", query);
+		model.addAttribute("options", this.dashboards.options(EnterpriseScope.of(user), view.filter()));
+		addCommon(model);
+		model.addAttribute("trendChart", this.charts.trend(view.weeks(), view.campaignStart(), locale));
+		model.addAttribute("categoryChart",
+				this.charts.categories(view.categories(), "/dashboard/complaints?" + query, locale));
+		model.addAttribute("campaignChart",
+				this.charts.campaignCategories(view.categories(), "/dashboard/complaints?" + query, locale));
+		model.addAttribute("actionChart", this.charts.actions(view.actions(), "/dashboard/actions?" + query, locale));
+	}
+
+	private void addEnterprise(Model model, EnterpriseView view, Locale locale) {
+		model.addAttribute("view", view);
+		model.addAttribute("filter", view.filter());
+		model.addAttribute("query", view.filter().query());
+		addCommon(model);
+		model.addAttribute("trendChart", this.charts.trend(view.weeks(), view.campaignStart(), locale));
+		model.addAttribute("categoryChart", this.charts.categories(view.categories(), null, locale));
+	}
+
+	private void addCommon(Model model) {
+		model.addAttribute("presets", DashboardFilter.Preset.values());
+		model.addAttribute("kinds",
+				Arrays.asList(EnterpriseKind.GENERATION_PROVIDER, EnterpriseKind.DISSEMINATION_PLATFORM));
+		model.addAttribute("contentTypes", ContentType.values());
+		model.addAttribute("limitHours", this.dashboards.properties().handlingLimitHours());
+		model.addAttribute("laggardScore", this.dashboards.properties().laggardScore());
+		model.addAttribute("zone", this.portal.displayZone());
+	}
+
+	/** Exports are regulator actions on data: each one is in the audit log. */
+	private void exported(String dashboard, String format, DashboardFilter filter) {
+		this.audit.record(new AuditEvent("DASHBOARD_EXPORTED", "dashboard", dashboard, null,
+				Map.of("format", format, "filter", filter.query())));
+	}
+
+	private static OutputStream download(HttpServletResponse response, String type, String name) throws IOException {
+		response.setContentType(type);
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+		return response.getOutputStream();
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.portal.displayZone());
+	}
+
+}

@@ -1,0 +1,290 @@
+package cn.qinglang.inspect.dashboard;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import cn.qinglang.batch.aggregate.AggregateTable;
+import cn.qinglang.batch.aggregate.DashboardAggregates;
+import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.inspect.dashboard.DashboardQueries.OrderCounts;
+import cn.qinglang.inspect.dashboard.Kpi.Unit;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.feed.DataFreshness;
+import cn.qinglang.inspect.feed.DataFreshness.FeedAge;
+
+/**
+ * Computes the dashboards from the aggregates. A computed view is kept under the
+ * aggregates' version, so it is served again until a feed run changes the data; the
+ * version is read on every request (one row by primary key).
+ */
+@Service
+public class DashboardService {
+
+	private static final java.time.Period ONE_WEEK = java.time.Period.ofWeeks(1);
+
+	private final DashboardQueries queries;
+
+	private final DashboardAggregates aggregates;
+
+	private final DataFreshness freshness;
+
+	private final DashboardProperties properties;
+
+	private final ViewCache cache;
+
+	DashboardService(DashboardQueries queries, DashboardAggregates aggregates, DataFreshness freshness,
+			DashboardProperties properties) {
+		this.queries = queries;
+		this.aggregates = aggregates;
+		this.freshness = freshness;
+		this.properties = properties;
+		this.cache = new ViewCache(properties.cacheSize());
+	}
+
+	public DashboardProperties properties() {
+		return this.properties;
+	}
+
+	/** The campaign dashboard of a scope, from the aggregates. */
+	public CampaignView campaign(EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
+		long version = this.aggregates.version();
+		return this.cache.get(List.of("campaign", scope, filter.query(), today, version),
+				() -> computeCampaign(Source.AGGREGATES, scope, filter, today));
+	}
+
+	/**
+	 * The campaign dashboard computed from the raw records, for comparison (benchmark,
+	 * tests); never cached.
+	 */
+	public CampaignView campaignFromRawRecords(EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
+		return computeCampaign(Source.RAW, scope, filter, today);
+	}
+
+	/**
+	 * One enterprise's dashboard against its peers of the same kind. Peers are read
+	 * without the user's scope but only as aggregates: no peer is named in the result.
+	 */
+	public EnterpriseView enterprise(EnterpriseScope scope, EnterpriseInfo enterprise, DashboardFilter filter,
+			LocalDate today, String drillBase) {
+		long version = this.aggregates.version();
+		return this.cache.get(List.of("enterprise", scope, enterprise.id(), filter.query(), today, drillBase, version),
+				() -> computeEnterprise(scope, enterprise, filter, today, drillBase));
+	}
+
+	/** The enterprise, if the scope may see it. */
+	public Optional<EnterpriseInfo> find(EnterpriseScope scope, long enterpriseId, DashboardFilter filter) {
+		return Optional.ofNullable(
+				this.queries
+					.enterprises(scope,
+							new DashboardFilter(filter.preset(), filter.period(), null, null, null, enterpriseId,
+									List.of()))
+					.get(enterpriseId));
+	}
+
+	/**
+	 * What the filter's selects offer: the jurisdictions and enterprises of the scope.
+	 */
+	public FilterOptions options(EnterpriseScope scope, DashboardFilter filter) {
+		Map<Long, EnterpriseInfo> all = this.queries.enterprises(scope,
+				new DashboardFilter(filter.preset(), filter.period(), null, null, null, null, List.of()));
+		Map<String, EnterpriseInfo> places = new TreeMap<>();
+		all.values().forEach((enterprise) -> places.putIfAbsent(enterprise.jurisdictionCode(), enterprise));
+		return new FilterOptions(List.copyOf(places.values()), List.copyOf(all.values()));
+	}
+
+	/**
+	 * The selects' choices: one enterprise per jurisdiction stands for its jurisdiction.
+	 */
+	public record FilterOptions(List<EnterpriseInfo> jurisdictions, List<EnterpriseInfo> enterprises) {
+	}
+
+	private CampaignView computeCampaign(Source source, EnterpriseScope scope, DashboardFilter filter,
+			LocalDate today) {
+		Period period = filter.period();
+		Figures current = figures(source, scope, filter, period);
+		Figures previous = figures(source, scope, filter, period.previous());
+		OrderCounts orders = this.queries.orders(scope, filter, period, today);
+		OrderCounts previousOrders = this.queries.orders(scope, filter, period.previous(), today);
+		Map<Long, EnterpriseInfo> enterprises = this.queries.enterprises(scope, filter);
+		List<LeagueRow> league = league(source, scope, filter, enterprises);
+		Map<Long, FeedAge> ages = this.freshness.ages(enterprises.keySet());
+		return new CampaignView(filter, kpis(current, previous, orders, previousOrders, "/dashboard", filter.query()),
+				current, weeks(source, scope, filter), categories(source, scope, filter), actionRows(current), league,
+				jurisdictions(league), FeedHealth.of(enterprises, ages), this.properties.campaignStart());
+	}
+
+	private EnterpriseView computeEnterprise(EnterpriseScope scope, EnterpriseInfo enterprise, DashboardFilter filter,
+			LocalDate today, String drillBase) {
+		DashboardFilter own = filter.forEnterprise(enterprise.id());
+		Period period = filter.period();
+		Figures current = figures(Source.AGGREGATES, scope, own, period);
+		Figures previous = figures(Source.AGGREGATES, scope, own, period.previous());
+		OrderCounts orders = this.queries.orders(scope, own, period, today);
+		OrderCounts previousOrders = this.queries.orders(scope, own, period.previous(), today);
+		DashboardFilter peersFilter = filter.withKind(enterprise.kind());
+		EnterpriseScope everything = EnterpriseScope.everything();
+		List<LeagueRow> peers = league(Source.AGGREGATES, everything, peersFilter,
+				this.queries.enterprises(everything, peersFilter));
+		FeedAge age = this.freshness.ages(List.of(enterprise.id())).get(enterprise.id());
+		return new EnterpriseView(enterprise, own,
+				kpis(current, previous, orders, previousOrders, drillBase, own.query()), current.score(),
+				PeerComparison.of(enterprise.id(), current, peers), weeks(Source.AGGREGATES, scope, own),
+				categories(Source.AGGREGATES, scope, own), actionRows(current), age, this.properties.campaignStart());
+	}
+
+	private Figures figures(Source source, EnterpriseScope scope, DashboardFilter filter, Period period) {
+		return new Figures(this.queries.total(source, AggregateTable.METRIC, scope, filter, period),
+				this.queries.total(source, AggregateTable.COMPLAINT, scope, filter, period),
+				this.queries.grouped(source, AggregateTable.ACTION, scope, filter, period, "f.action_type"),
+				this.properties.handlingLimitHours());
+	}
+
+	/**
+	 * The KPI tiles; each links to the list behind it under {@code drillBase}.
+	 */
+	private static List<Kpi> kpis(Figures now, Figures before, OrderCounts orders, OrderCounts ordersBefore,
+			String drillBase, String query) {
+		String metrics = drillBase + "/metrics?" + query;
+		String complaints = drillBase + "/complaints?" + query;
+		String actions = drillBase + "/actions?" + query;
+		String orderList = drillBase.startsWith("/my-enterprise") ? "/my-enterprise/orders" : "/orders";
+		List<Kpi> kpis = new ArrayList<>();
+		kpis.add(new Kpi("explicitRate", Unit.RATE, now.explicitRate(), before.explicitRate(), metrics));
+		kpis.add(new Kpi("implicitRate", Unit.RATE, now.implicitRate(), before.implicitRate(), metrics));
+		kpis.add(new Kpi("verificationRate", Unit.RATE, now.verificationRate(), before.verificationRate(), metrics));
+		kpis.add(new Kpi("detectedShare", Unit.RATE, now.detectedShare(), before.detectedShare(), metrics));
+		kpis.add(count("appealsFiled", now.appealsFiled(), before.appealsFiled(), metrics));
+		kpis.add(new Kpi("appealsUpheldRate", Unit.RATE, now.appealsUpheldRate(), before.appealsUpheldRate(), metrics));
+		kpis.add(count("tampering", now.tampering(), before.tampering(), metrics));
+		kpis.add(count("complaintsReceived", now.complaintsReceived(), before.complaintsReceived(), complaints));
+		kpis.add(count("complaintsHandled", now.complaintsHandled(), before.complaintsHandled(),
+				complaints + "&handled=true"));
+		kpis.add(new Kpi("medianHandling", Unit.HOURS, now.medianHandlingHours(), before.medianHandlingHours(),
+				complaints + "&handled=true"));
+		kpis.add(new Kpi("p90Handling", Unit.HOURS, now.p90HandlingHours(), before.p90HandlingHours(),
+				complaints + "&handled=true"));
+		kpis.add(
+				new Kpi("handledInTime", Unit.RATE, now.handledInTimeShare(), before.handledInTimeShare(), complaints));
+		for (EnforcementActor actor : EnforcementActor.values()) {
+			kpis.add(count("actions" + actor, now.actionItems(actor), before.actionItems(actor),
+					actions + "&actor=" + actor));
+		}
+		kpis.add(new Kpi("fines", Unit.MONEY, now.fines().doubleValue(), before.fines().doubleValue(),
+				actions + "&type=FINE"));
+		kpis.add(count("ordersIssued", orders.issued(), ordersBefore.issued(), orderList));
+		kpis.add(new Kpi("ordersOpen", Unit.COUNT, (double) orders.open(), null, orderList));
+		kpis.add(new Kpi("ordersOverdue", Unit.COUNT, (double) orders.overdue(), null, orderList));
+		return kpis;
+	}
+
+	private static Kpi count(String code, long now, long before, String drill) {
+		return new Kpi(code, Unit.COUNT, (double) now, (double) before, drill);
+	}
+
+	/** Label rates and complaint volumes by week. */
+	private List<WeekPoint> weeks(Source source, EnterpriseScope scope, DashboardFilter filter) {
+		Period period = filter.period();
+		Map<String, Sums> metrics = this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period,
+				DashboardQueries.WEEK);
+		Map<String, Sums> complaints = this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter, period,
+				DashboardQueries.WEEK);
+		List<WeekPoint> weeks = new ArrayList<>();
+		for (LocalDate week = period.from().with(DayOfWeek.MONDAY); !week.isAfter(period.to()); week = week
+			.plusWeeks(1)) {
+			String key = week.toString();
+			Figures figures = new Figures(metrics.getOrDefault(key, Sums.NONE), complaints.getOrDefault(key, Sums.NONE),
+					Map.of(), this.properties.handlingLimitHours());
+			weeks.add(new WeekPoint(week, figures.explicitRate(), figures.implicitRate(), figures.verificationRate(),
+					figures.complaintsReceived(), figures.complaintsHandled()));
+		}
+		return weeks;
+	}
+
+	private List<CategoryRow> categories(Source source, EnterpriseScope scope, DashboardFilter filter) {
+		Map<String, Sums> sums = this.queries.grouped(source, AggregateTable.COMPLAINT_CATEGORY, scope, filter,
+				filter.period(), "f.category");
+		return Arrays.stream(ComplaintCategory.values()).map((category) -> {
+			Sums row = sums.getOrDefault(category.name(), Sums.NONE);
+			return new CategoryRow(category, row.get("received"), row.get("handled"));
+		}).toList();
+	}
+
+	private static List<ActionRow> actionRows(Figures figures) {
+		return Arrays.stream(EnforcementType.values()).map((type) -> {
+			Sums row = figures.actions().getOrDefault(type.name(), Sums.NONE);
+			return new ActionRow(type, row.get("records"), row.get("items"), row.amount("amount"));
+		}).toList();
+	}
+
+	/**
+	 * The enterprises ranked by compliance score (those with nothing published last),
+	 * each with its score by week.
+	 */
+	private List<LeagueRow> league(Source source, EnterpriseScope scope, DashboardFilter filter,
+			Map<Long, EnterpriseInfo> enterprises) {
+		Period period = filter.period();
+		int limit = this.properties.handlingLimitHours();
+		Map<String, Sums> metrics = this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period,
+				"f.enterprise_id");
+		Map<String, Sums> complaints = this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter, period,
+				"f.enterprise_id");
+		String byEnterpriseWeek = "CONCAT(f.enterprise_id, '|', " + DashboardQueries.WEEK + ")";
+		Map<String, Sums> weeklyMetrics = this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period,
+				byEnterpriseWeek);
+		Map<String, Sums> weeklyComplaints = this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter,
+				period, byEnterpriseWeek);
+		List<LocalDate> weeks = period.from()
+			.with(DayOfWeek.MONDAY)
+			.datesUntil(period.to().plusDays(1), ONE_WEEK)
+			.toList();
+		List<LeagueRow> rows = new ArrayList<>();
+		for (EnterpriseInfo enterprise : enterprises.values()) {
+			String id = String.valueOf(enterprise.id());
+			Figures figures = new Figures(metrics.getOrDefault(id, Sums.NONE), complaints.getOrDefault(id, Sums.NONE),
+					Map.of(), limit);
+			List<Double> trend = weeks.stream()
+				.map((week) -> new Figures(weeklyMetrics.getOrDefault(id + "|" + week, Sums.NONE),
+						weeklyComplaints.getOrDefault(id + "|" + week, Sums.NONE), Map.of(), limit)
+					.score())
+				.toList();
+			Double score = figures.score();
+			rows.add(new LeagueRow(0, enterprise, figures, score, trend,
+					score != null && score < this.properties.laggardScore()));
+		}
+		rows.sort(Comparator.comparing(LeagueRow::score, Comparator.nullsLast(Comparator.reverseOrder()))
+			.thenComparing((row) -> row.enterprise().nameZh()));
+		List<LeagueRow> ranked = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			LeagueRow row = rows.get(i);
+			ranked.add(new LeagueRow((row.score() != null) ? i + 1 : 0, row.enterprise(), row.figures(), row.score(),
+					row.trend(), row.laggard()));
+		}
+		return Collections.unmodifiableList(ranked);
+	}
+
+	private static List<JurisdictionRow> jurisdictions(List<LeagueRow> league) {
+		Map<String, List<LeagueRow>> byPlace = league.stream()
+			.collect(Collectors.groupingBy((row) -> row.enterprise().jurisdictionCode(), LinkedHashMap::new,
+					Collectors.toList()));
+		return byPlace.values()
+			.stream()
+			.map(JurisdictionRow::of)
+			.sorted(Comparator.comparing(JurisdictionRow::code))
+			.toList();
+	}
+
+}

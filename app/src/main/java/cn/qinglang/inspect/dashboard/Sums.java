@@ -1,0 +1,28 @@
+package cn.qinglang.inspect.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summed measures of an aggregate table by column name; a measure with no rows is zero.
+ */
+public record Sums(Map<String, BigDecimal> values) {
+
+	public static final Sums NONE = new Sums(Map.of());
+
+	public long get(String measure) {
+		BigDecimal value = this.values.get(measure);
+		return (value != null) ? value.longValue() : 0;
+	}
+
+	public BigDecimal amount(String measure) {
+		return this.values.getOrDefault(measure, BigDecimal.ZERO);
+	}
+
+	/** The column's values as counts, in the given order. */
+	public long[] counts(List<String> measures) {
+		return measures.stream().mapToLong(this::get).toArray();
+	}
+
+}

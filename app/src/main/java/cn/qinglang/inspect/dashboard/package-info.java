@@ -1,0 +1,7 @@
+/**
+ * Campaign and enterprise dashboards: KPIs against the previous period, weekly trends,
+ * breakdowns, the league table, drill-down lists and exports. Every figure is read from
+ * the aggregates kept by the feed job (never from the raw records per request), inside
+ * the user's {@link cn.qinglang.inspect.enterprise.EnterpriseScope}.
+ */
+package cn.qinglang.inspect.dashboard;

@@ -1,0 +1,154 @@
+package cn.qinglang.batch.aggregate;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One table of dashboard aggregates: its keys besides grain, period and enterprise, its
+ * summed measures, and how a day's rows are computed from the raw records. Rows of the
+ * coarser grains are sums of the day rows, so only the day rows know the raw tables.
+ */
+public enum AggregateTable {
+
+	METRIC("metric_agg", "labeling_metric", "day", "previous_day", List.of("content_type"),
+			List.of("records", "published", "explicit_labeled", "implicit_labeled", "user_declared",
+					"platform_detected", "verified", "appeals_filed", "appeals_upheld", "tampering_detected"),
+			"""
+					SELECT 'D' AS grain, x.day AS period_start, x.enterprise_id, x.content_type, COUNT(*) AS records,
+					  SUM(x.published) AS published, SUM(x.explicit_labeled) AS explicit_labeled,
+					  SUM(x.implicit_labeled) AS implicit_labeled, SUM(x.user_declared) AS user_declared,
+					  SUM(x.platform_detected) AS platform_detected, SUM(x.verified) AS verified,
+					  SUM(x.appeals_filed) AS appeals_filed, SUM(x.appeals_upheld) AS appeals_upheld,
+					  SUM(x.tampering_detected) AS tampering_detected
+					FROM labeling_metric x
+					WHERE %s
+					GROUP BY x.day, x.enterprise_id, x.content_type"""),
+
+	COMPLAINT("complaint_agg", "complaint", "received_day", "previous_received_day", List.of("content_type"),
+			Stream.concat(Stream.of("received", "handled"), HandlingBuckets.columns().stream()).toList(),
+			"""
+					SELECT 'D' AS grain, t.received_day AS period_start, t.enterprise_id, t.content_type,
+					  COUNT(*) AS received, SUM(t.closed) AS handled, %s
+					FROM (SELECT x.received_day, x.enterprise_id, x.content_type,
+					        x.status IN ('HANDLED', 'DISMISSED') AS closed,
+					        %s AS bucket
+					      FROM complaint x
+					      WHERE %%s) t
+					GROUP BY t.received_day, t.enterprise_id, t.content_type""".formatted(
+					HandlingBuckets.columns()
+						.stream()
+						.map((column) -> "SUM(t.bucket <=> %s) AS %s".formatted(column.substring(2), column))
+						.collect(Collectors.joining(", ")),
+					HandlingBuckets.bucketOf(
+							"CASE WHEN x.status IN ('HANDLED', 'DISMISSED') THEN TIMESTAMPDIFF(SECOND, x.received_at, x.handled_at) END"))),
+
+	COMPLAINT_CATEGORY("complaint_category_agg", "complaint", "received_day", "previous_received_day",
+			List.of("content_type", "category"), List.of("received", "handled"), """
+					SELECT 'D' AS grain, x.received_day AS period_start, x.enterprise_id, x.content_type, x.category,
+					  COUNT(*) AS received, SUM(x.status IN ('HANDLED', 'DISMISSED')) AS handled
+					FROM complaint x
+					WHERE %s
+					GROUP BY x.received_day, x.enterprise_id, x.content_type, x.category"""),
+
+	ACTION("action_agg", "enforcement_action", "day", "previous_day", List.of("action_type", "category"),
+			List.of("records", "items", "amount"), """
+					SELECT 'D' AS grain, x.day AS period_start, x.enterprise_id, x.action_type, x.category,
+					  COUNT(*) AS records, SUM(x.item_count) AS items, COALESCE(SUM(x.amount), 0) AS amount
+					FROM enforcement_action x
+					WHERE %s
+					GROUP BY x.day, x.enterprise_id, x.action_type, x.category""");
+
+	private final String table;
+
+	private final String rawTable;
+
+	private final String rawDay;
+
+	private final String rawPreviousDay;
+
+	private final List<String> keys;
+
+	private final List<String> measures;
+
+	private final String rawDaily;
+
+	AggregateTable(String table, String rawTable, String rawDay, String rawPreviousDay, List<String> keys,
+			List<String> measures, String rawDaily) {
+		this.table = table;
+		this.rawTable = rawTable;
+		this.rawDay = rawDay;
+		this.rawPreviousDay = rawPreviousDay;
+		this.keys = keys;
+		this.measures = measures;
+		this.rawDaily = rawDaily;
+	}
+
+	public String table() {
+		return this.table;
+	}
+
+	/** Keys besides grain, period_start and enterprise_id. */
+	public List<String> keys() {
+		return this.keys;
+	}
+
+	public List<String> measures() {
+		return this.measures;
+	}
+
+	/** The raw records' day column, for conditions on {@code x}. */
+	public String rawDay() {
+		return this.rawDay;
+	}
+
+	/**
+	 * A SELECT of day rows, shaped like this table's rows, computed from the raw records
+	 * ({@code x}) that meet the condition.
+	 */
+	public String rawDaily(String condition) {
+		return this.rawDaily.formatted(condition);
+	}
+
+	/** All columns, in table order. */
+	List<String> columns() {
+		return Stream.of(List.of("grain", "period_start", "enterprise_id"), this.keys, this.measures)
+			.flatMap(List::stream)
+			.toList();
+	}
+
+	/**
+	 * The days of a run's records, and the days its updates moved records away from.
+	 */
+	String touchedDays() {
+		return """
+				SELECT x.%2$s FROM %1$s x WHERE x.last_run_id = :run
+				UNION SELECT x.%3$s FROM %1$s x WHERE x.last_run_id = :run AND x.%3$s IS NOT NULL"""
+			.formatted(this.rawTable, this.rawDay, this.rawPreviousDay);
+	}
+
+	/**
+	 * An INSERT of the rows of a coarser grain summed from the day rows that meet the
+	 * condition; {@code periodOf} turns {@code d.period_start} into the period's first
+	 * day.
+	 */
+	String rollUp(String grain, String periodOf, String condition) {
+		String keyList = this.keys.stream().map((key) -> "d." + key).collect(Collectors.joining(", "));
+		String sums = this.measures.stream()
+			.map((measure) -> "SUM(d.%1$s)".formatted(measure))
+			.collect(Collectors.joining(", "));
+		return """
+				INSERT INTO %1$s (%2$s)
+				SELECT '%3$s', %4$s, d.enterprise_id, %5$s, %6$s
+				FROM %1$s d
+				WHERE d.grain = 'D' AND %7$s
+				GROUP BY 2, d.enterprise_id, %5$s""".formatted(this.table, String.join(", ", columns()), grain,
+				periodOf, keyList, sums, condition);
+	}
+
+	/** An INSERT of day rows from the raw records that meet the condition. */
+	String insertDaily(String condition) {
+		return "INSERT INTO %s (%s) %s".formatted(this.table, String.join(", ", columns()), rawDaily(condition));
+	}
+
+}

@@ -1,0 +1,133 @@
+package cn.qinglang.batch.aggregate;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keeps the dashboard aggregates: the day rows of the days a run touched are recomputed
+ * from the raw records, then the weeks and months holding those days are re-summed from
+ * the day rows. Never a recomputation from scratch, except in {@link #rebuildAll()}. The
+ * caller supplies the transaction.
+ */
+public class DashboardAggregates {
+
+	private static final String WEEK_OF = "d.period_start - INTERVAL WEEKDAY(d.period_start) DAY";
+
+	private static final String MONTH_OF = "d.period_start - INTERVAL (DAYOFMONTH(d.period_start) - 1) DAY";
+
+	private final JdbcClient jdbc;
+
+	public DashboardAggregates(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Brings every table up to date for what one feed run wrote of one enterprise.
+	 */
+	public void refreshRun(long runId, long enterpriseId) {
+		boolean changed = false;
+		for (AggregateTable table : AggregateTable.values()) {
+			List<LocalDate> days = this.jdbc.sql(table.touchedDays()).param("run", runId).query(LocalDate.class).list();
+			changed |= refresh(table, enterpriseId, days);
+		}
+		if (changed) {
+			bumpVersion();
+		}
+	}
+
+	/**
+	 * Recomputes one table's rows of an enterprise for the given days, their weeks and
+	 * their months.
+	 * @return whether there was anything to do
+	 */
+	public boolean refresh(AggregateTable table, long enterpriseId, Collection<LocalDate> days) {
+		if (days.isEmpty()) {
+			return false;
+		}
+		replace(table, enterpriseId, "D", days, days,
+				table.insertDaily("x.enterprise_id = :enterprise AND x.%s IN (:periods)".formatted(table.rawDay())));
+		Set<LocalDate> weeks = periods(days, (day) -> day.with(DayOfWeek.MONDAY));
+		replace(table, enterpriseId, "W", weeks, daysOf(weeks, (week) -> week.plusDays(6)),
+				table.rollUp("W", WEEK_OF, "d.enterprise_id = :enterprise AND d.period_start IN (:days)"));
+		Set<LocalDate> months = periods(days, (day) -> day.withDayOfMonth(1));
+		replace(table, enterpriseId, "M", months,
+				daysOf(months, (month) -> month.with(TemporalAdjusters.lastDayOfMonth())),
+				table.rollUp("M", MONTH_OF, "d.enterprise_id = :enterprise AND d.period_start IN (:days)"));
+		return true;
+	}
+
+	/**
+	 * Recomputes every aggregate from the raw records: after a bulk load that bypassed
+	 * the feed job, or when a schema change asked for it.
+	 */
+	public void rebuildAll() {
+		for (AggregateTable table : AggregateTable.values()) {
+			this.jdbc.sql("DELETE FROM " + table.table()).update();
+			this.jdbc.sql(table.insertDaily("TRUE")).update();
+			this.jdbc.sql(table.rollUp("W", WEEK_OF, "TRUE")).update();
+			this.jdbc.sql(table.rollUp("M", MONTH_OF, "TRUE")).update();
+		}
+		this.jdbc.sql("UPDATE aggregate_version SET rebuild_required = FALSE WHERE id = 1").update();
+		bumpVersion();
+	}
+
+	public boolean rebuildRequired() {
+		return this.jdbc.sql("SELECT rebuild_required FROM aggregate_version WHERE id = 1")
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Asks for {@link #rebuildAll()} at the next opportunity (e.g. after a bulk load).
+	 */
+	public void requireRebuild() {
+		this.jdbc.sql("UPDATE aggregate_version SET rebuild_required = TRUE WHERE id = 1").update();
+	}
+
+	/** Changes whenever an aggregate changes. */
+	public long version() {
+		return this.jdbc.sql("SELECT version FROM aggregate_version WHERE id = 1").query(Long.class).single();
+	}
+
+	private void bumpVersion() {
+		this.jdbc.sql("UPDATE aggregate_version SET version = version + 1, updated_at = UTC_TIMESTAMP(6) WHERE id = 1")
+			.update();
+	}
+
+	/**
+	 * Deletes an enterprise's rows of a grain for the given periods and inserts them
+	 * again; {@code days} are the day rows the insert may read.
+	 */
+	private void replace(AggregateTable table, long enterpriseId, String grain, Collection<LocalDate> periods,
+			Collection<LocalDate> days, String insert) {
+		this.jdbc
+			.sql("DELETE FROM %s WHERE grain = :grain AND enterprise_id = :enterprise AND period_start IN (:periods)"
+				.formatted(table.table()))
+			.param("grain", grain)
+			.param("enterprise", enterpriseId)
+			.param("periods", periods)
+			.update();
+		this.jdbc.sql(insert).param("enterprise", enterpriseId).param("periods", periods).param("days", days).update();
+	}
+
+	private static Set<LocalDate> periods(Collection<LocalDate> days, Function<LocalDate, LocalDate> firstDay) {
+		Set<LocalDate> periods = new TreeSet<>();
+		days.forEach((day) -> periods.add(firstDay.apply(day)));
+		return periods;
+	}
+
+	/** Every day of the given periods, each period given by its first day. */
+	private static List<LocalDate> daysOf(Set<LocalDate> periods, Function<LocalDate, LocalDate> lastDay) {
+		return periods.stream().flatMap((first) -> first.datesUntil(lastDay.apply(first).plusDays(1))).toList();
+	}
+
+}
