@@ -20,12 +20,11 @@
         barMaxWidth: 14
       };
     });
-    var mark = data.weeks.filter(function (w) { return w <= data.mark; }).pop();
-    if (mark) {
+    if (data.weeks.indexOf(data.mark) >= 0) {
       series[0].markLine = {
         symbol: 'none',
         label: { formatter: data.markLabel },
-        data: [{ xAxis: mark }]
+        data: [{ xAxis: data.mark }]
       };
     }
     return {

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ class ChartData {
 								weeks.stream().map(WeekPoint::complaintsReceived).toList()),
 						series(label("dashboard.kpi.complaintsHandled", locale), "count",
 								weeks.stream().map(WeekPoint::complaintsHandled).toList())));
-		data.put("mark", campaignStart.toString());
+		// the week the campaign started in, marked only when the chart shows it
+		data.put("mark", campaignStart.with(DayOfWeek.MONDAY).toString());
 		data.put("markLabel", label("dashboard.campaignStart", locale));
 		return this.json.writeValueAsString(data);
 	}
