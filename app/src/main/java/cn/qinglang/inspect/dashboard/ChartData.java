@@ -32,8 +32,21 @@ class ChartData {
 		this.messages = messages;
 	}
 
-	String trend(List<WeekPoint> weeks, LocalDate campaignStart, Locale locale) {
+	/**
+	 * Weekly rates and volumes; a click on a week opens that week's complaints (within
+	 * the period) under {@code drillBase}, or nothing when it is null.
+	 */
+	String trend(List<WeekPoint> weeks, DashboardFilter filter, String drillBase, LocalDate campaignStart,
+			Locale locale) {
 		Map<String, Object> data = new LinkedHashMap<>();
+		if (drillBase != null) {
+			Period period = filter.period();
+			data.put("links", weeks.stream().map((week) -> {
+				LocalDate from = week.week().isBefore(period.from()) ? period.from() : week.week();
+				LocalDate to = week.week().plusDays(6).isAfter(period.to()) ? period.to() : week.week().plusDays(6);
+				return drillBase + "/complaints?" + filter.over(new Period(from, to)).query();
+			}).toList());
+		}
 		data.put("weeks", weeks.stream().map((week) -> week.week().toString()).toList());
 		data.put("series",
 				List.of(series(label("dashboard.kpi.explicitRate", locale), "rate",

@@ -23,6 +23,9 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.feed.DataFreshness;
+import cn.qinglang.inspect.inspection.Inspections;
+import cn.qinglang.inspect.rectification.Orders;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.PortalProperties;
 
@@ -34,6 +37,9 @@ import cn.qinglang.inspect.system.PortalProperties;
 @Controller
 class DashboardController {
 
+	/** Findings and orders listed on an enterprise's dashboard. */
+	private static final int RECENT = 10;
+
 	private final DashboardService dashboards;
 
 	private final DashboardExport export;
@@ -44,13 +50,22 @@ class DashboardController {
 
 	private final AuditLog audit;
 
+	private final Inspections inspections;
+
+	private final Orders orders;
+
+	private final DataFreshness freshness;
+
 	DashboardController(DashboardService dashboards, DashboardExport export, ChartData charts, PortalProperties portal,
-			AuditLog audit) {
+			AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness) {
 		this.dashboards = dashboards;
 		this.export = export;
 		this.charts = charts;
 		this.portal = portal;
 		this.audit = audit;
+		this.inspections = inspections;
+		this.orders = orders;
+		this.freshness = freshness;
 	}
 
 	@GetMapping("/dashboard")
@@ -93,7 +108,13 @@ class DashboardController {
 	String enterprise(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam Map<String, String> params, Model model, Locale locale) {
 		EnterpriseView view = enterpriseView(user, id, params);
-		addEnterprise(model, view, locale);
+		addEnterprise(model, view, drillBase(user), locale);
+		// read fresh on every request: they change without the aggregates changing
+		EnterpriseScope scope = EnterpriseScope.of(user);
+		model.addAttribute("findings", this.inspections.recentFindings(scope, id, RECENT));
+		model.addAttribute("orders", this.orders.ofEnterprise(scope, id, RECENT));
+		model.addAttribute("freshness", this.freshness.of(id));
+		model.addAttribute("today", today());
 		return "dashboard/enterprise";
 	}
 
@@ -128,8 +149,7 @@ class DashboardController {
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		EnterpriseInfo enterprise = this.dashboards.find(scope, id, filter)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		String drillBase = (user.enterpriseId() != null) ? "/my-enterprise/dashboard" : "/dashboard";
-		return this.dashboards.enterprise(scope, enterprise, filter, today(), drillBase);
+		return this.dashboards.enterprise(scope, enterprise, filter, today(), drillBase(user));
 	}
 
 	private void addCampaign(Model model, CampaignView view, PortalUser user, Locale locale) {
@@ -139,7 +159,8 @@ class DashboardController {
 		model.addAttribute("query", query);
 		model.addAttribute("options", this.dashboards.options(EnterpriseScope.of(user), view.filter()));
 		addCommon(model);
-		model.addAttribute("trendChart", this.charts.trend(view.weeks(), view.campaignStart(), locale));
+		model.addAttribute("trendChart",
+				this.charts.trend(view.weeks(), view.filter(), "/dashboard", view.campaignStart(), locale));
 		model.addAttribute("categoryChart",
 				this.charts.categories(view.categories(), "/dashboard/complaints?" + query, locale));
 		model.addAttribute("campaignChart",
@@ -147,13 +168,13 @@ class DashboardController {
 		model.addAttribute("actionChart", this.charts.actions(view.actions(), "/dashboard/actions?" + query, locale));
 	}
 
-	private void addEnterprise(Model model, EnterpriseView view, Locale locale) {
+	private void addEnterprise(Model model, EnterpriseView view, String drillBase, Locale locale) {
 		model.addAttribute("view", view);
 		model.addAttribute("filter", view.filter());
 		model.addAttribute("query", view.filter().query());
 		addCommon(model);
-		model.addAttribute("trendChart", this.charts.trend(view.weeks(), view.campaignStart(), locale));
-		model.addAttribute("categoryChart", this.charts.categories(view.categories(), null, locale));
+		model.addAttribute("trendChart",
+				this.charts.trend(view.weeks(), view.filter(), drillBase, view.campaignStart(), locale));
 	}
 
 	private void addCommon(Model model) {
@@ -176,6 +197,13 @@ class DashboardController {
 		response.setContentType(type);
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
 		return response.getOutputStream();
+	}
+
+	/**
+	 * Where the lists behind a user's numbers are: a platform team's under its own path.
+	 */
+	static String drillBase(PortalUser user) {
+		return (user.enterpriseId() != null) ? "/my-enterprise/dashboard" : "/dashboard";
 	}
 
 	private LocalDate today() {

@@ -92,9 +92,9 @@ public record DashboardFilter(Preset preset, Period period, String jurisdiction,
 		return new DashboardFilter(this.preset, this.period, null, null, this.contentType, id, this.problems);
 	}
 
-	/** The same restrictions over another period. */
+	/** The same restrictions over other days, as a custom period. */
 	public DashboardFilter over(Period other) {
-		return new DashboardFilter(this.preset, other, this.jurisdiction, this.kind, this.contentType,
+		return new DashboardFilter(Preset.CUSTOM, other, this.jurisdiction, this.kind, this.contentType,
 				this.enterpriseId, this.problems);
 	}
 

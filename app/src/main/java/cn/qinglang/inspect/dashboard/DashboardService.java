@@ -139,11 +139,10 @@ public class DashboardService {
 		EnterpriseScope everything = EnterpriseScope.everything();
 		List<LeagueRow> peers = league(Source.AGGREGATES, everything, peersFilter,
 				this.queries.enterprises(everything, peersFilter));
-		FeedAge age = this.freshness.ages(List.of(enterprise.id())).get(enterprise.id());
 		return new EnterpriseView(enterprise, own,
 				kpis(current, previous, orders, previousOrders, drillBase, own.query()), current.score(),
 				PeerComparison.of(enterprise.id(), current, peers), weeks(Source.AGGREGATES, scope, own),
-				categories(Source.AGGREGATES, scope, own), actionRows(current), age, this.properties.campaignStart());
+				categories(Source.AGGREGATES, scope, own), actionRows(current), this.properties.campaignStart());
 	}
 
 	private Figures figures(Source source, EnterpriseScope scope, DashboardFilter filter, Period period) {

@@ -79,8 +79,7 @@ class DrillDownController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("items", items);
 		model.addAttribute("zone", this.portal.displayZone());
-		String base = (user.enterpriseId() != null) ? "/my-enterprise/dashboard" : "/dashboard";
-		model.addAttribute("dashboardLink", base + "?" + filter.query());
+		model.addAttribute("dashboardLink", DashboardController.drillBase(user) + "?" + filter.query());
 		return "dashboard/" + list;
 	}
 

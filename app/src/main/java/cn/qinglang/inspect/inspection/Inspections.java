@@ -77,6 +77,27 @@ public class Inspections {
 			.toList();
 	}
 
+	/**
+	 * One enterprise's latest findings, if in the scope, newest first; their attachments
+	 * are not loaded (a summary, e.g. on the enterprise dashboard).
+	 */
+	public List<Finding> recentFindings(EnterpriseScope scope, long enterpriseId, int limit) {
+		Map<String, Object> params = scope.parameters();
+		return this.jdbc.sql("""
+				SELECT f.*, c.code, c.title_zh, c.title_en FROM finding f
+				JOIN catalog_item c ON c.id = f.catalog_item_id
+				JOIN inspection i ON i.id = f.inspection_id
+				JOIN enterprise e ON e.id = i.enterprise_id
+				JOIN jurisdiction j ON j.code = e.jurisdiction_code
+				WHERE i.enterprise_id = :enterprise AND %s
+				ORDER BY f.recorded_at DESC, f.id DESC LIMIT :limit""".formatted(scope.condition()))
+			.params(params)
+			.param("enterprise", enterpriseId)
+			.param("limit", limit)
+			.query((rs, row) -> mapFinding(rs))
+			.list();
+	}
+
 	public List<Finding> findingsById(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

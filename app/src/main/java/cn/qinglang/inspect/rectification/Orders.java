@@ -47,9 +47,19 @@ public class Orders {
 
 	/** Orders in the scope, newest first; with {@code openOnly} only those not closed. */
 	public List<RectificationOrder> list(EnterpriseScope scope, boolean openOnly, int limit) {
+		return newest(scope, openOnly ? " AND o.status <> 'CLOSED'" : "", Map.of(), limit);
+	}
+
+	/** One enterprise's orders, if in the scope, newest first. */
+	public List<RectificationOrder> ofEnterprise(EnterpriseScope scope, long enterpriseId, int limit) {
+		return newest(scope, " AND o.enterprise_id = :enterprise", Map.of("enterprise", enterpriseId), limit);
+	}
+
+	private List<RectificationOrder> newest(EnterpriseScope scope, String condition, Map<String, Object> extra,
+			int limit) {
 		Map<String, Object> params = scope.parameters();
-		String open = openOnly ? " AND o.status <> 'CLOSED'" : "";
-		return this.jdbc.sql(SELECT + " WHERE " + scope.condition() + open + " ORDER BY o.id DESC LIMIT :limit")
+		params.putAll(extra);
+		return this.jdbc.sql(SELECT + " WHERE " + scope.condition() + condition + " ORDER BY o.id DESC LIMIT :limit")
 			.params(params)
 			.param("limit", limit)
 			.query(Orders::map)

@@ -187,6 +187,23 @@ class DashboardPagesIT {
 	}
 
 	@Test
+	void enterpriseDashboardListsItsOrdersForTheInspectorAndForItsOwnTeam() throws Exception {
+		var order = this.jdbc.sql("""
+				SELECT o.enterprise_id, o.number, e.code FROM rectification_order o
+				JOIN enterprise e ON e.id = o.enterprise_id ORDER BY o.id LIMIT 1""")
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.single();
+
+		this.mvc.perform(get("/dashboard/enterprises/" + order[0]).session(inspector()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"orders-table\""), containsString(order[1]),
+					containsString("id=\"findings-table\""))));
+		this.mvc.perform(get("/my-enterprise/dashboard").session(SignIn.as(this.mvc, order[2])))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(order[1]), containsString("/my-enterprise/orders/"))));
+	}
+
+	@Test
 	void executiveReadsTheDashboardAndItsExportIsAudited() throws Exception {
 		MockHttpSession executive = SignIn.as(this.mvc, "executive");
 		long before = exports();
