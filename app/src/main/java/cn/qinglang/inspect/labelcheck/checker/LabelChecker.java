@@ -1,6 +1,12 @@
 package cn.qinglang.inspect.labelcheck.checker;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,11 +180,40 @@ public final class LabelChecker {
 			case "audio/mpeg" -> SampleFormat.MP3;
 			case "video/mp4", "video/quicktime", "audio/mp4", "video/x-m4v", "application/mp4" -> SampleFormat.MP4;
 			case "application/pdf" -> SampleFormat.PDF;
-			case "application/zip", "application/x-tika-ooxml" -> isOoxml(file) ? SampleFormat.OOXML : SampleFormat.ZIP;
+			// the first entry of an Office package is its content types (a damaged one
+			// too)
+			case "application/x-tika-ooxml" -> SampleFormat.OOXML;
+			case "application/zip" -> isOoxml(file) ? SampleFormat.OOXML : SampleFormat.ZIP;
+			case "application/octet-stream" -> isChineseText(file) ? SampleFormat.TEXT : SampleFormat.OTHER;
 			default -> mediaType.startsWith("text/") ? SampleFormat.TEXT
 					: mediaType.startsWith("application/vnd.openxmlformats-officedocument") ? SampleFormat.OOXML
 							: SampleFormat.OTHER;
 		};
+	}
+
+	/**
+	 * Tika takes GB18030 text for binary: text it is when its head decodes as GB18030
+	 * without control characters.
+	 */
+	private static boolean isChineseText(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(8192);
+			CharBuffer text = CharBuffer.allocate(head.length);
+			// not the end of input: a character cut at the end of the head is no error
+			CoderResult result = Charset.forName("GB18030")
+				.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(head), text, false);
+			if (result.isError()) {
+				return false;
+			}
+			text.flip();
+			return text.chars().noneMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** A zip with the content-types part of an Office Open XML package. */

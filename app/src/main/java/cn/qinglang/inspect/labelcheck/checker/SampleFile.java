@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.labelcheck.checker;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -70,10 +71,17 @@ final class SampleFile implements Closeable {
 		return readFully(this.size - n, n);
 	}
 
-	/** The file from its start, for libraries that read streams. */
+	/**
+	 * The file from its start, for libraries that read streams; closing the stream leaves
+	 * the file open for further reads.
+	 */
 	InputStream stream() throws IOException {
 		this.channel.position(0);
-		return Channels.newInputStream(this.channel);
+		return new FilterInputStream(Channels.newInputStream(this.channel)) {
+			@Override
+			public void close() {
+			}
+		};
 	}
 
 	private byte[] readFully(long position, int length) throws IOException {
