@@ -164,6 +164,16 @@ public final class LabelChecker {
 				|| LabelRules.looksLikeLabel(field.value());
 	}
 
+	/** Whether a file is a ZIP archive of samples (not an Office document). */
+	public static boolean isArchive(Path file) {
+		try {
+			return formatOf(detect(file), file) == SampleFormat.ZIP;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/** The media type from the content alone: the name may lie. */
 	static String detect(Path file) throws IOException {
 		try (TikaInputStream stream = TikaInputStream.get(file)) {

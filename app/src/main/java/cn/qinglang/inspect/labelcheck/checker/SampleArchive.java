@@ -24,8 +24,8 @@ public final class SampleArchive {
 	}
 
 	/**
-	 * @param maxEntries files read from one archive; later ones are reported as not
-	 * checked
+	 * @param maxEntries files read from one archive; the first one after them is reported
+	 * as not checked, for all the rest
 	 * @param maxEntrySize bytes one entry may unpack to
 	 * @param maxTotalSize bytes all entries together may unpack to
 	 */
@@ -44,9 +44,10 @@ public final class SampleArchive {
 	 * Reads the archive's file entries in order.
 	 * @param prefix put before each entry's name in reports, e.g. the archive's name
 	 * @param refused receives the report of each entry that was not handed over
+	 * @return the bytes the entries unpacked to
 	 * @throws IOException when the file is not a readable ZIP at all
 	 */
-	public static void forEach(Path archive, String prefix, Limits limits, EntryHandler handler,
+	public static long forEach(Path archive, String prefix, Limits limits, EntryHandler handler,
 			Consumer<SampleReport> refused) throws IOException {
 		try (ZipFile zip = open(archive)) {
 			long total = 0;
@@ -60,10 +61,14 @@ public final class SampleArchive {
 				long declared = Math.max(0, entry.getSize());
 				String unsafe = unsafeName(entry.getName());
 				if (++count > limits.maxEntries()) {
+					// one report for all the rest: an archive of a million entries is not
+					// a
+					// million reports
 					refused.accept(SampleReport.unread(name, declared, Problem.of(ProblemCode.NOT_CHECKED,
-							"the archive holds more than " + limits.maxEntries() + " files")));
+							"this and the archive's other files after the first " + limits.maxEntries())));
+					return total;
 				}
-				else if (unsafe != null) {
+				if (unsafe != null) {
 					refused.accept(SampleReport.unread(name, declared, Problem.of(ProblemCode.UNSAFE_NAME, unsafe)));
 				}
 				else if (declared > limits.maxEntrySize()) {
@@ -79,6 +84,7 @@ public final class SampleArchive {
 							handler, refused);
 				}
 			}
+			return total;
 		}
 	}
 
