@@ -51,13 +51,13 @@ class LabelSpotCheckIT {
 	private static final Path CORPUS = Path.of("src/test/resources/labelcheck/corpus");
 
 	@Autowired
+	EvidenceProperties evidence;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	EvidenceProperties evidence;
 
 	MockHttpSession inspector;
 
