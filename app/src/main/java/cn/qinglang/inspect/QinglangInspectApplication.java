@@ -1,17 +1,26 @@
 package cn.qinglang.inspect;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import cn.qinglang.inspect.labelcheck.checker.CheckCommand;
+
 /**
- * Qinglang Inspect: the regulator's portal for the AI-content labeling campaign.
+ * Qinglang Inspect: the regulator's portal for the AI-content labeling campaign. Started
+ * with {@code check FILE…} it is the label checker alone, without Spring or a database.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class QinglangInspectApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && CheckCommand.NAME.equals(args[0])) {
+			CheckCommand.prepareLogging();
+			System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
 		SpringApplication.run(QinglangInspectApplication.class, args);
 	}
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.apache.tika.Tika;
 import org.apache.tika.io.TikaInputStream;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -83,18 +85,42 @@ public class EvidenceStore {
 	 */
 	@Transactional
 	public StoredFile store(String fileName, InputStream content) {
+		return store(fileName, content, this.properties.maxFileSize(), this.properties.allowedTypes()::contains);
+	}
+
+	/**
+	 * Stores a sample taken from a service for a spot check: of any type, since it is
+	 * kept as what the service delivered, never served to be rendered.
+	 * @param maxSize the largest sample accepted
+	 */
+	@Transactional
+	public StoredFile storeSample(String fileName, InputStream content, DataSize maxSize) {
+		return store(fileName, content, maxSize, (type) -> true);
+	}
+
+	/** A new empty file in the store's folder for files on their way in. */
+	public Path newPartFile() {
+		try {
+			return Files.createTempFile(Files.createDirectories(this.properties.storeDir().resolve(INCOMING)),
+					"sample-", ".part");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private StoredFile store(String fileName, InputStream content, DataSize maxSize, Predicate<String> typeAllowed) {
 		Path part = null;
 		try {
-			Path incoming = Files.createDirectories(this.properties.storeDir().resolve(INCOMING));
-			part = Files.createTempFile(incoming, "upload-", ".part");
+			part = newPartFile();
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			SM3Digest sm3 = new SM3Digest();
-			long size = copyHashing(content, part, sha256, sm3);
+			long size = copyHashing(content, part, sha256, sm3, maxSize);
 			if (size == 0) {
 				throw new EvidenceRejectedException("evidence.empty", fileName);
 			}
 			String type = detect(part, fileName);
-			if (!this.properties.allowedTypes().contains(type)) {
+			if (!typeAllowed.test(type)) {
 				throw new EvidenceRejectedException("evidence.typeNotAllowed", fileName, type);
 			}
 			byte[] sm3Hash = new byte[sm3.getDigestSize()];
@@ -144,8 +170,9 @@ public class EvidenceStore {
 		return this.properties;
 	}
 
-	private long copyHashing(InputStream content, Path part, MessageDigest sha256, SM3Digest sm3) throws IOException {
-		long max = this.properties.maxFileSize().toBytes();
+	private long copyHashing(InputStream content, Path part, MessageDigest sha256, SM3Digest sm3, DataSize maxSize)
+			throws IOException {
+		long max = maxSize.toBytes();
 		long size = 0;
 		byte[] buffer = new byte[64 * 1024];
 		try (OutputStream out = Files.newOutputStream(part)) {
@@ -153,8 +180,7 @@ public class EvidenceStore {
 			while ((read = content.read(buffer)) > 0) {
 				size += read;
 				if (size > max) {
-					throw new EvidenceRejectedException("evidence.tooLarge",
-							this.properties.maxFileSize().toMegabytes());
+					throw new EvidenceRejectedException("evidence.tooLarge", maxSize.toMegabytes());
 				}
 				sha256.update(buffer, 0, read);
 				sm3.update(buffer, 0, read);

@@ -46,12 +46,15 @@ class InspectionController {
 
 	private final CatalogItems catalog;
 
+	private final List<InspectionPanel> panels;
+
 	InspectionController(Inspections inspections, InspectionService service, Enterprises enterprises,
-			CatalogItems catalog) {
+			CatalogItems catalog, List<InspectionPanel> panels) {
 		this.inspections = inspections;
 		this.service = service;
 		this.enterprises = enterprises;
 		this.catalog = catalog;
+		this.panels = panels;
 	}
 
 	@GetMapping("/inspections")
@@ -93,6 +96,8 @@ class InspectionController {
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("earlierFindings", (inspection.followUpOfOrderId() != null)
 				? this.inspections.findingsOfOrder(inspection.followUpOfOrderId()) : List.of());
+		model.addAttribute("panels",
+				this.panels.stream().flatMap((panel) -> panel.view(inspection, user).stream()).toList());
 		return VIEW_DETAIL;
 	}
 

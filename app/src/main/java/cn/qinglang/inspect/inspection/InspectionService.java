@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -67,6 +68,22 @@ public class InspectionService {
 
 	@Transactional
 	public long addFinding(PortalUser inspector, long inspectionId, FindingForm form, List<MultipartFile> files) {
+		return record(inspector, inspectionId, form, () -> this.store.storeUploads(files));
+	}
+
+	/**
+	 * Records a finding with files already in the store (a spot check's sample); severity
+	 * and legal basis are the catalog item's.
+	 */
+	@Transactional
+	public long addFinding(PortalUser inspector, long inspectionId, long catalogItemId, String description,
+			List<StoredUpload> attachments) {
+		return record(inspector, inspectionId, new FindingForm(catalogItemId, description, null, null, null),
+				() -> attachments);
+	}
+
+	private long record(PortalUser inspector, long inspectionId, FindingForm form,
+			Supplier<List<StoredUpload>> attachments) {
 		Inspection inspection = openInspection(inspector, inspectionId);
 		CatalogItem item = this.catalog.find(form.catalogItemId())
 			.filter((candidate) -> !candidate.retired())
@@ -83,7 +100,7 @@ public class InspectionService {
 				form.recurrenceOfFindingId());
 		long findingId = this.inspections.insertFinding(inspection.id(), item.id(), checked, inspector.getUsername(),
 				Instant.now());
-		for (StoredUpload upload : this.store.storeUploads(files)) {
+		for (StoredUpload upload : attachments.get()) {
 			this.inspections.attach(findingId, upload.file().id(), upload.fileName());
 		}
 		this.auditLog.record(AuditEvent.change("FINDING_RECORDED", "finding", findingId, null,

@@ -16,8 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two chains: the operators' actuator endpoints (HTTP Basic, stateless) and the portal
- * (form sign-in, CSRF, session fixation protection, strict headers).
+ * Three chains: the operators' actuator endpoints and the inspectors' label-check
+ * endpoint (HTTP Basic, stateless, for scripts) and the portal (form sign-in, CSRF,
+ * session fixation protection, strict headers).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,8 +43,24 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Scripts post samples with the inspector's credentials on each request. Stateless: a
+	 * browser's session cookie does not authenticate here, so without CSRF nothing can be
+	 * posted on a signed-in inspector's behalf.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain labelCheckEndpoint(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/label-check", "/api/label-check/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(Role.INSPECTOR.name()))
+			.httpBasic(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain portal(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")

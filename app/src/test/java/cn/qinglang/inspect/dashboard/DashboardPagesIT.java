@@ -190,7 +190,7 @@ class DashboardPagesIT {
 	void enterpriseDashboardListsItsOrdersForTheInspectorAndForItsOwnTeam() throws Exception {
 		var order = this.jdbc.sql("""
 				SELECT o.enterprise_id, o.number, e.code FROM rectification_order o
-				JOIN enterprise e ON e.id = o.enterprise_id ORDER BY o.id LIMIT 1""")
+				JOIN enterprise e ON e.id = o.enterprise_id ORDER BY o.id DESC LIMIT 1""")
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.single();
 

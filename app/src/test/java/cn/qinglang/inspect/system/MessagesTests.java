@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseStatus;
+import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
+import cn.qinglang.inspect.labelcheck.checker.Verdict;
 import cn.qinglang.inspect.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +35,11 @@ class MessagesTests {
 
 	/** Keys named in Java code: message keys of forms, flashes and checks. */
 	private static final Pattern CODE_KEY = Pattern.compile(
-			"\"((?:password|enterprise|user|audit|login|home|form|validation|feed|inspection|finding|order|measure|submission|review|extension|evidence|catalog|notification|outbox|reinspection|dashboard)\\.[A-Za-z.]*[A-Za-z])\"");
+			"\"((?:password|enterprise|user|audit|login|home|form|validation|feed|inspection|finding|order|measure|submission|review|extension|evidence|catalog|notification|outbox|reinspection|dashboard|spotcheck|labelcheck)\\.[A-Za-z.]*[A-Za-z])\"");
 
 	/** Every bundle of the portal, by its Chinese (default) file. */
 	private static final List<String> BUNDLES = List.of("messages", "messages-feed", "messages-inspection",
-			"messages-dashboard");
+			"messages-dashboard", "messages-labelcheck");
 
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
@@ -83,13 +85,19 @@ class MessagesTests {
 		for (EnterpriseStatus status : EnterpriseStatus.values()) {
 			assertThat(keys).contains("enterprise.status." + status);
 		}
+		for (Verdict verdict : Verdict.values()) {
+			assertThat(keys).contains("labelcheck.verdict." + verdict);
+		}
+		for (ProblemCode problem : ProblemCode.values()) {
+			assertThat(keys).contains("labelcheck.problem." + problem);
+		}
 	}
 
 	@Test
 	void everyAuditedActionHasALabel() throws IOException {
 		Set<String> keys = allKeys();
 		Pattern action = Pattern.compile(
-				"\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN|INSPECTION|FINDING|ORDER|EVIDENCE|SUBMISSION|EXTENSION|CATALOG|FILE|FEED|DASHBOARD)_[A-Z_]*[A-Z]|SIGN_IN|SIGN_OUT)\"");
+				"\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN|INSPECTION|FINDING|ORDER|EVIDENCE|SUBMISSION|EXTENSION|CATALOG|FILE|FEED|DASHBOARD|SPOT|LABEL)_[A-Z_]*[A-Z]|SIGN_IN|SIGN_OUT)\"");
 		assertThat(keysIn(Path.of("src/main/java"), ".java", action)).isNotEmpty()
 			.allSatisfy((code) -> assertThat(keys).contains("audit.action." + code));
 	}

@@ -1,0 +1,202 @@
+package cn.qinglang.inspect.labelcheck;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.qinglang.inspect.evidence.EvidenceRejectedException;
+import cn.qinglang.inspect.evidence.EvidenceStore;
+import cn.qinglang.inspect.evidence.FileNames;
+import cn.qinglang.inspect.evidence.StoredFile;
+import cn.qinglang.inspect.labelcheck.checker.LabelChecker;
+import cn.qinglang.inspect.labelcheck.checker.LimitedInputStream;
+import cn.qinglang.inspect.labelcheck.checker.Problem;
+import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
+import cn.qinglang.inspect.labelcheck.checker.SampleArchive;
+import cn.qinglang.inspect.labelcheck.checker.SampleReport;
+
+/**
+ * Uploaded samples to reports, one at a time: each upload goes to a part file in the
+ * store's incoming folder (never elsewhere), a ZIP is opened entry by entry, each sample
+ * is stored by its hashes (or, for the HTTP endpoint, only checked) and checked. A sample
+ * that cannot be taken gets a report saying why; the batch goes on.
+ */
+@Component
+class SampleIntake {
+
+	private final EvidenceStore store;
+
+	private final LabelCheckProperties properties;
+
+	SampleIntake(EvidenceStore store, LabelCheckProperties properties) {
+		this.store = store;
+		this.properties = properties;
+	}
+
+	/** Receives each sample's report, with the stored file when it was kept. */
+	@FunctionalInterface
+	interface Sink {
+
+		void accept(SampleReport report, StoredFile stored);
+
+	}
+
+	/**
+	 * @param keep store each sample in the evidence store; otherwise check and forget
+	 * @return how many reports the sink received
+	 */
+	int take(List<MultipartFile> uploads, LabelChecker checker, boolean keep, Sink sink) {
+		Batch batch = new Batch(checker, keep, sink);
+		for (MultipartFile upload : uploads) {
+			String name = (upload.getOriginalFilename() != null) ? upload.getOriginalFilename() : "";
+			if (batch.full()) {
+				batch.refuse(name, upload.getSize(), ProblemCode.NOT_CHECKED,
+						"the batch already holds " + this.properties.maxFiles() + " files");
+				continue;
+			}
+			String unsafe = name.isBlank() ? "no name" : SampleArchive.unsafeName(name);
+			if (unsafe != null) {
+				batch.refuse(name, upload.getSize(), ProblemCode.UNSAFE_NAME, unsafe);
+				continue;
+			}
+			Path part = this.store.newPartFile();
+			try {
+				if (!copy(upload, part)) {
+					batch.refuse(name, upload.getSize(), ProblemCode.TOO_LARGE,
+							"over " + this.properties.maxFileSize().toMegabytes() + " MB");
+				}
+				else if (LabelChecker.isArchive(part)) {
+					batch.archive(name, part);
+				}
+				else {
+					try (InputStream content = Files.newInputStream(part)) {
+						batch.sample(name, content, part);
+					}
+				}
+			}
+			catch (IOException ex) {
+				batch.refuse(name, upload.getSize(), ProblemCode.DAMAGED, "cannot be read: " + ex.getMessage());
+			}
+			finally {
+				delete(part);
+			}
+		}
+		return batch.taken;
+	}
+
+	private boolean copy(MultipartFile upload, Path part) throws IOException {
+		try (InputStream in = new LimitedInputStream(upload.getInputStream(),
+				this.properties.maxFileSize().toBytes())) {
+			Files.copy(in, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			return true;
+		}
+		catch (LimitedInputStream.LimitExceededException ex) {
+			return false;
+		}
+	}
+
+	private static void delete(Path part) {
+		try {
+			Files.deleteIfExists(part);
+		}
+		catch (IOException ex) {
+			// a part file left behind is never referenced; the store's folder keeps it
+		}
+	}
+
+	/** One batch's state: what was taken, and the unpacked bytes still allowed. */
+	private final class Batch {
+
+		private final LabelChecker checker;
+
+		private final boolean keep;
+
+		private final Sink sink;
+
+		private int taken;
+
+		private long unpacked;
+
+		Batch(LabelChecker checker, boolean keep, Sink sink) {
+			this.checker = checker;
+			this.keep = keep;
+			this.sink = sink;
+		}
+
+		boolean full() {
+			return this.taken >= SampleIntake.this.properties.maxFiles();
+		}
+
+		void refuse(String name, long size, ProblemCode code, String detail) {
+			report(SampleReport.unread(name, size, Problem.of(code, detail)), null);
+		}
+
+		void report(SampleReport report, StoredFile stored) {
+			this.taken++;
+			this.sink.accept(report, stored);
+		}
+
+		void archive(String name, Path archive) throws IOException {
+			long allowed = SampleIntake.this.properties.maxUnpackedSize().toBytes() - this.unpacked;
+			SampleArchive.Limits limits = new SampleArchive.Limits(SampleIntake.this.properties.maxFiles() - this.taken,
+					SampleIntake.this.properties.maxFileSize().toBytes(), Math.max(0, allowed));
+			this.unpacked += SampleArchive.forEach(archive, name + "!/", limits, this::entry,
+					(report) -> report(report, null));
+		}
+
+		/** A ZIP entry: its content stops at the entry limit. */
+		private void entry(String name, InputStream content) throws IOException {
+			Path part = this.keep ? null : SampleIntake.this.store.newPartFile();
+			try {
+				if (part != null) {
+					Files.copy(content, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+				sample(name, content, part);
+			}
+			catch (UncheckedIOException ex) {
+				// the store wraps the stream's own refusal (over the limit): the archive
+				// reports it
+				throw ex.getCause();
+			}
+			finally {
+				if (part != null) {
+					delete(part);
+				}
+			}
+		}
+
+		/**
+		 * Keeps the sample (read from {@code content}) or only checks it (in
+		 * {@code part}).
+		 */
+		void sample(String name, InputStream content, Path part) {
+			if (!this.keep) {
+				report(this.checker.check(name, part), null);
+				return;
+			}
+			String lastSegment = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+			StoredFile stored;
+			try {
+				stored = SampleIntake.this.store.storeSample(FileNames.checked(lastSegment), content,
+						SampleIntake.this.properties.maxFileSize());
+			}
+			catch (EvidenceRejectedException ex) {
+				refuse(name, 0, switch (ex.messageKey()) {
+					case "evidence.empty" -> ProblemCode.EMPTY_FILE;
+					case "evidence.tooLarge" -> ProblemCode.TOO_LARGE;
+					default -> ProblemCode.UNSAFE_NAME;
+				}, null);
+				return;
+			}
+			report(this.checker.check(name, SampleIntake.this.store.path(stored.sha256())), stored);
+		}
+
+	}
+
+}
