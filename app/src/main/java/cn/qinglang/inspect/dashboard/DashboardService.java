@@ -96,6 +96,17 @@ public class DashboardService {
 	}
 
 	/**
+	 * Enforcement action counts of the period by red-line category, from the aggregates:
+	 * for the typical-issue summary's view of the campaign's key categories.
+	 */
+	public Map<String, Long> actionItemsByCategory(EnterpriseScope scope, DashboardFilter filter) {
+		Map<String, Long> items = new LinkedHashMap<>();
+		this.queries.grouped(Source.AGGREGATES, AggregateTable.ACTION, scope, filter, filter.period(), "f.category")
+			.forEach((category, sums) -> items.put(category, sums.get("items")));
+		return items;
+	}
+
+	/**
 	 * What the filter's selects offer: the jurisdictions and enterprises of the scope.
 	 */
 	public FilterOptions options(EnterpriseScope scope, DashboardFilter filter) {

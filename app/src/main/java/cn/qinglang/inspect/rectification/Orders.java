@@ -148,25 +148,6 @@ public class Orders {
 			.optional();
 	}
 
-	/**
-	 * Takes the next number of an office's year; the row lock makes two issuers wait in
-	 * turn.
-	 */
-	int nextSequence(String jurisdictionCode, int year) {
-		this.jdbc.sql("""
-				INSERT INTO order_number_sequence (jurisdiction_code, order_year, last_value) VALUES (:j, :y, 1)
-				ON DUPLICATE KEY UPDATE last_value = last_value + 1""")
-			.param("j", jurisdictionCode)
-			.param("y", year)
-			.update();
-		return this.jdbc
-			.sql("SELECT last_value FROM order_number_sequence WHERE jurisdiction_code = :j AND order_year = :y")
-			.param("j", jurisdictionCode)
-			.param("y", year)
-			.query(Integer.class)
-			.single();
-	}
-
 	long insert(NewOrder order) {
 		this.jdbc.sql("""
 				INSERT INTO rectification_order (number, jurisdiction_code, order_year, sequence_no, enterprise_id,

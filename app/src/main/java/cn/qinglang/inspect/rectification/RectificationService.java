@@ -26,6 +26,8 @@ import cn.qinglang.inspect.inspection.Finding;
 import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.jurisdiction.Jurisdiction;
+import cn.qinglang.inspect.jurisdiction.DocumentNumbers;
+import cn.qinglang.inspect.jurisdiction.DocumentNumbers.DocumentNumber;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.rectification.RectificationEvents.EvidenceSubmitted;
 import cn.qinglang.inspect.rectification.RectificationEvents.OrderClosed;
@@ -58,9 +60,12 @@ public class RectificationService {
 
 	private final ZoneId zone;
 
+	private final DocumentNumbers numbers;
+
 	RectificationService(Orders orders, Inspections inspections, Jurisdictions jurisdictions, EvidenceStore store,
-			AuditLog auditLog, ApplicationEventPublisher events, PortalProperties portal) {
+			AuditLog auditLog, ApplicationEventPublisher events, PortalProperties portal, DocumentNumbers numbers) {
 		this.orders = orders;
+		this.numbers = numbers;
 		this.inspections = inspections;
 		this.jurisdictions = jurisdictions;
 		this.store = store;
@@ -90,9 +95,8 @@ public class RectificationService {
 			throw new RuleViolation("order.deadline.future");
 		}
 		Jurisdiction office = this.jurisdictions.find(inspector.jurisdictionCode()).orElseThrow();
-		int year = today.getYear();
-		int sequence = this.orders.nextSequence(office.code(), year);
-		String number = office.docPrefix() + "整改〔" + year + "〕" + sequence + "号";
+		DocumentNumber documentNumber = this.numbers.next(office, "ORDER", "整改", today.getYear());
+		String number = documentNumber.text();
 		Long escalationOf = findings.stream()
 			.map(Finding::recurrenceOfFindingId)
 			.filter(Objects::nonNull)
@@ -101,10 +105,10 @@ public class RectificationService {
 			.findFirst()
 			.orElse(null);
 		Instant now = Instant.now();
-		long id = this.orders
-			.insert(new Orders.NewOrder(number, office.code(), year, sequence, inspection.enterpriseId(), inspectionId,
-					form.disposition(), (form.disposition() == Disposition.FINE) ? form.fineAmount() : null,
-					form.deadline(), escalationOf, inspector.getUsername(), now, form.findingIds(), measures));
+		long id = this.orders.insert(new Orders.NewOrder(number, office.code(), documentNumber.year(),
+				documentNumber.sequence(), inspection.enterpriseId(), inspectionId, form.disposition(),
+				(form.disposition() == Disposition.FINE) ? form.fineAmount() : null, form.deadline(), escalationOf,
+				inspector.getUsername(), now, form.findingIds(), measures));
 		this.orders.event(id, inspector.getUsername(), "ORDER_ISSUED", number, now);
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("number", number);

@@ -74,9 +74,9 @@ class SecurityConfiguration {
 			.requestMatchers("/my-enterprise/**")
 			.hasRole(Role.PLATFORM.name())
 			// executives read inspections and orders; only inspectors act on them
-			.requestMatchers(HttpMethod.GET, "/inspections/**", "/orders/**")
+			.requestMatchers(HttpMethod.GET, "/inspections/**", "/orders/**", "/summary", "/bulletins/**", "/bulletins")
 			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name())
-			.requestMatchers("/inspections/**", "/orders/**")
+			.requestMatchers("/inspections/**", "/orders/**", "/summary/**")
 			.hasRole(Role.INSPECTOR.name())
 			// each download is checked against the order or inspection it belongs to
 			.requestMatchers(HttpMethod.GET, "/files/**")

@@ -1,0 +1,87 @@
+package cn.qinglang.inspect.bulletin;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.qinglang.inspect.dashboard.DashboardFilter;
+import cn.qinglang.inspect.dashboard.DashboardService;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.PortalProperties;
+
+/**
+ * The typical-issue summary (inspectors and executives read it; inspectors publish it)
+ * and the office's bulletins.
+ */
+@Controller
+class BulletinController {
+
+	private final BulletinService bulletins;
+
+	private final DashboardService dashboards;
+
+	private final PortalProperties portal;
+
+	BulletinController(BulletinService bulletins, DashboardService dashboards, PortalProperties portal) {
+		this.bulletins = bulletins;
+		this.dashboards = dashboards;
+		this.portal = portal;
+	}
+
+	@GetMapping("/summary")
+	String summary(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
+			@RequestParam(defaultValue = "false") boolean anonymised, Model model) {
+		DashboardFilter filter = filter(params);
+		model.addAttribute("filter", filter);
+		model.addAttribute("query", filter.query());
+		model.addAttribute("anonymised", anonymised);
+		model.addAttribute("summary", this.bulletins.summary(user, filter, anonymised, today()));
+		model.addAttribute("presets", DashboardFilter.Preset.values());
+		model.addAttribute("options", this.dashboards.options(EnterpriseScope.of(user), filter));
+		return "bulletin/summary";
+	}
+
+	@PostMapping("/summary/publish")
+	String publish(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
+			@RequestParam(defaultValue = "false") boolean anonymised, @RequestParam(defaultValue = "") String title,
+			RedirectAttributes redirect) {
+		long id = this.bulletins.publish(user, filter(params), anonymised, title, today());
+		redirect.addFlashAttribute("message", "bulletin.published");
+		return "redirect:/bulletins/" + id;
+	}
+
+	@GetMapping("/bulletins")
+	String list(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAttribute("bulletins", this.bulletins.list(user));
+		model.addAttribute("zone", this.portal.displayZone());
+		return "bulletin/list";
+	}
+
+	@GetMapping("/bulletins/{id}")
+	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		model.addAttribute("bulletin",
+				this.bulletins.find(user, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("zone", this.portal.displayZone());
+		return "bulletin/show";
+	}
+
+	private DashboardFilter filter(Map<String, String> params) {
+		return DashboardFilter.parse(params, today(), this.dashboards.properties().campaignStart());
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.portal.displayZone());
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Typical-issue summaries of a period and jurisdiction (findings by catalog item, the
+ * campaign's key categories in complaints and enforcement, dispositions, examples named
+ * or anonymised) and their publication as numbered, dated, frozen bulletins (通报).
+ */
+package cn.qinglang.inspect.bulletin;
