@@ -1,7 +1,10 @@
 package cn.qinglang.inspect;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -12,7 +15,24 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class QinglangInspectApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("generate")) {
+			generate(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		SpringApplication.run(QinglangInspectApplication.class, args);
+	}
+
+	/**
+	 * The data generator of the dashboards' benchmark: the demo enterprises, no scheduled
+	 * or demo ingestion, the web server (which the security configuration needs) on a
+	 * random local port; exits when done.
+	 */
+	private static void generate(String[] args) {
+		System
+			.exit(SpringApplication.exit(new SpringApplicationBuilder(QinglangInspectApplication.class).profiles("demo")
+				.properties("qinglang.generate.enabled=true", "qinglang.feeds.demo.ingest-on-start=false",
+						"qinglang.scheduling.enabled=false", "server.port=0", "server.address=127.0.0.1")
+				.run(args)));
 	}
 
 }
