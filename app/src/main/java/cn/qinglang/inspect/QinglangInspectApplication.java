@@ -28,11 +28,13 @@ public class QinglangInspectApplication {
 	 * random local port; exits when done.
 	 */
 	private static void generate(String[] args) {
-		System
-			.exit(SpringApplication.exit(new SpringApplicationBuilder(QinglangInspectApplication.class).profiles("demo")
-				.properties("qinglang.generate.enabled=true", "qinglang.feeds.demo.ingest-on-start=false",
-						"qinglang.scheduling.enabled=false", "server.port=0", "server.address=127.0.0.1")
-				.run(args)));
+		// as arguments, since application.properties overrides default properties
+		String[] settings = { "--qinglang.generate.enabled=true", "--qinglang.feeds.demo.ingest-on-start=false",
+				"--qinglang.scheduling.enabled=false", "--server.port=0", "--server.address=127.0.0.1" };
+		String[] all = Arrays.copyOf(settings, settings.length + args.length);
+		System.arraycopy(args, 0, all, settings.length, args.length);
+		System.exit(SpringApplication
+			.exit(new SpringApplicationBuilder(QinglangInspectApplication.class).profiles("demo").run(all)));
 	}
 
 }

@@ -60,11 +60,12 @@ public final class DashboardBenchmark {
 		int rawViews = (args.length > 3) ? Integer.parseInt(args[3]) : 1;
 		SpringApplication application = new SpringApplication(QinglangInspectApplication.class);
 		application.setAdditionalProfiles("demo");
-		application.setDefaultProperties(Map.of("qinglang.db.embedded.data-dir", dataDir + "/data",
-				"qinglang.db.embedded.base-dir", dataDir + "/base", "qinglang.feeds.demo.ingest-on-start", "false",
-				"qinglang.scheduling.enabled", "false", "server.port", "0", "server.address", "127.0.0.1",
-				"logging.level.root", "WARN", "spring.main.banner-mode", "off"));
-		try (ConfigurableApplicationContext context = application.run()) {
+		// as arguments, since application.properties overrides default properties
+		String[] settings = { "--qinglang.db.embedded.data-dir=" + dataDir + "/data",
+				"--qinglang.db.embedded.base-dir=" + dataDir + "/base", "--qinglang.feeds.demo.ingest-on-start=false",
+				"--qinglang.scheduling.enabled=false", "--server.port=0", "--server.address=127.0.0.1",
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off" };
+		try (ConfigurableApplicationContext context = application.run(settings)) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			System.out.printf(Locale.ROOT, "data: labeling_metric=%d complaint=%d enforcement_action=%d%n",
