@@ -1,0 +1,282 @@
+package cn.qinglang.inspect.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.qinglang.inspect.QinglangInspectApplication;
+import cn.qinglang.inspect.dashboard.DashboardFilter;
+import cn.qinglang.inspect.dashboard.DashboardService;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+
+/**
+ * {@code bash .ci/bench dashboard}: the real application on a random port over a
+ * generated national-scale data set; first each distinct view once, one at a time, from
+ * an empty cache (cold); then, from an empty cache again, 8 signed-in users loading a mix
+ * of campaign and enterprise dashboards over HTTP for a fixed time; then the same
+ * campaign KPIs computed from the aggregates (uncached) and from the raw tables. Prints
+ * the {@code BENCH dashboard} line last.
+ */
+public final class DashboardBenchmark {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private static final String PASSWORD = "qinglang-demo";
+
+	private DashboardBenchmark() {
+	}
+
+	/**
+	 * @param args data directory, seconds of load (default 60), users (default 8), raw
+	 * comparisons (default 1: each takes minutes)
+	 */
+	public static void main(String[] args) throws Exception {
+		String dataDir = args[0];
+		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 60;
+		int users = (args.length > 2) ? Integer.parseInt(args[2]) : 8;
+		int rawViews = (args.length > 3) ? Integer.parseInt(args[3]) : 1;
+		SpringApplication application = new SpringApplication(QinglangInspectApplication.class);
+		application.setAdditionalProfiles("demo");
+		// as arguments, since application.properties overrides default properties
+		String[] settings = { "--qinglang.db.embedded.data-dir=" + dataDir + "/data",
+				"--qinglang.db.embedded.base-dir=" + dataDir + "/base", "--qinglang.feeds.demo.ingest-on-start=false",
+				"--qinglang.scheduling.enabled=false", "--server.port=0", "--server.address=127.0.0.1",
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off" };
+		try (ConfigurableApplicationContext context = application.run(settings)) {
+			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			System.out.printf(Locale.ROOT, "data: labeling_metric=%d complaint=%d enforcement_action=%d%n",
+					count(jdbc, "labeling_metric"), count(jdbc, "complaint"), count(jdbc, "enforcement_action"));
+			List<User> accounts = accounts(users);
+			for (User user : accounts) {
+				user.signIn(base);
+			}
+			List<String> views = campaignViews();
+			List<String> enterpriseViews = enterpriseViews();
+
+			invalidate(jdbc);
+			List<Double> cold = new ArrayList<>();
+			java.util.Set<String> seen = new java.util.HashSet<>();
+			for (User user : accounts) {
+				if (!seen.add(user.name)) {
+					continue;
+				}
+				for (String view : user.views(views, enterpriseViews)) {
+					cold.add(user.get(base, view));
+				}
+			}
+			Collections.sort(cold);
+			System.out.printf(Locale.ROOT,
+					"cold (each distinct view once, one at a time, empty cache): views=%d p50_ms=%.0f p95_ms=%.0f max_ms=%.0f%n",
+					cold.size(), percentile(cold, 0.5), percentile(cold, 0.95), cold.get(cold.size() - 1));
+
+			invalidate(jdbc);
+			long end = System.nanoTime() + seconds * 1_000_000_000L;
+			ExecutorService pool = Executors.newFixedThreadPool(accounts.size());
+			List<Future<List<Double>>> runs = new ArrayList<>();
+			long started = System.nanoTime();
+			for (User user : accounts) {
+				runs.add(pool.submit(() -> user.load(base, user.views(views, enterpriseViews), end)));
+			}
+			List<Double> latencies = new ArrayList<>();
+			for (Future<List<Double>> run : runs) {
+				latencies.addAll(run.get());
+			}
+			double wall = (System.nanoTime() - started) / 1e9;
+			pool.shutdown();
+			Collections.sort(latencies);
+			double throughput = latencies.size() / wall;
+			System.out.printf(Locale.ROOT,
+					"load (%d users, %d s, cache emptied first): requests=%d p50_ms=%.0f p95_ms=%.0f p99_ms=%.0f max_ms=%.0f rps=%.1f%n",
+					accounts.size(), seconds, latencies.size(), percentile(latencies, 0.5), percentile(latencies, 0.95),
+					percentile(latencies, 0.99), latencies.get(latencies.size() - 1), throughput);
+
+			DashboardService dashboards = context.getBean(DashboardService.class);
+			LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+			LocalDate campaignStart = dashboards.properties().campaignStart();
+			double aggregateTotal = 0;
+			double rawTotal = 0;
+			for (String view : views.subList(0, Math.min(rawViews, views.size()))) {
+				DashboardFilter filter = DashboardFilter.parse(parameters(view), today, campaignStart);
+				long t0 = System.nanoTime();
+				var fromAggregates = dashboards.campaignUncached(EnterpriseScope.everything(), filter, today);
+				long t1 = System.nanoTime();
+				var fromRaw = dashboards.campaignFromRawRecords(EnterpriseScope.everything(), filter, today);
+				long t2 = System.nanoTime();
+				double aggregateMs = (t1 - t0) / 1e6;
+				double rawMs = (t2 - t1) / 1e6;
+				aggregateTotal += aggregateMs;
+				rawTotal += rawMs;
+				System.out.printf(Locale.ROOT, "kpis %s: aggregates_ms=%.0f raw_ms=%.0f same_kpis=%b%n", view,
+						aggregateMs, rawMs, fromAggregates.kpis().equals(fromRaw.kpis()));
+			}
+			System.out.printf(Locale.ROOT,
+					"BENCH dashboard p50_ms=%.0f p95_ms=%.0f p99_ms=%.0f throughput_rps=%.1f speedup_vs_raw=%.1f%n",
+					percentile(latencies, 0.5), percentile(latencies, 0.95), percentile(latencies, 0.99), throughput,
+					rawTotal / aggregateTotal);
+		}
+	}
+
+	/** A new aggregate version: every cached view is computed again. */
+	private static void invalidate(JdbcClient jdbc) {
+		jdbc.sql("UPDATE aggregate_version SET version = version + 1 WHERE id = 1").update();
+	}
+
+	private static long count(JdbcClient jdbc, String table) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+	}
+
+	/**
+	 * Inspectors and the executive (campaign and enterprise dashboards) and platform
+	 * users (their own dashboard), as many as asked for.
+	 */
+	private static List<User> accounts(int count) {
+		List<String> names = List.of("inspector", "executive", "inspector-haidian", "qingqiong", "inspector",
+				"executive", "mingche", "yunfan");
+		List<User> users = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			users.add(new User(names.get(i % names.size()), i));
+		}
+		return users;
+	}
+
+	/**
+	 * Campaign dashboards: presets crossed with jurisdictions, kinds and content types.
+	 */
+	static List<String> campaignViews() {
+		List<String> presets = List.of("preset=CAMPAIGN", "preset=LAST_30", "preset=LAST_90", "preset=QUARTER",
+				"preset=LAST_7", "preset=CUSTOM&from=2025-11-01&to=2026-10-31");
+		List<String> restrictions = List.of("", "&jurisdiction=110108", "&kind=DISSEMINATION_PLATFORM",
+				"&contentType=VIDEO", "&jurisdiction=110105&kind=GENERATION_PROVIDER", "&contentType=TEXT");
+		List<String> views = new ArrayList<>();
+		for (int i = 0; i < restrictions.size(); i++) {
+			for (int p = 0; p < presets.size(); p++) {
+				if ((i + p) % 2 == 0) {
+					views.add("/dashboard?" + presets.get(p) + restrictions.get(i));
+				}
+			}
+		}
+		return views;
+	}
+
+	private static List<String> enterpriseViews() {
+		List<String> views = new ArrayList<>();
+		for (long id : new long[] { 1, 2, 3, 7, 20, 45, 88, 150 }) {
+			views.add("/dashboard/enterprises/" + id + "?preset=" + ((id % 2 == 0) ? "CAMPAIGN" : "LAST_90"));
+		}
+		return views;
+	}
+
+	private static Map<String, String> parameters(String view) {
+		Map<String, String> params = new java.util.HashMap<>();
+		Arrays.stream(view.substring(view.indexOf('?') + 1).split("&")).forEach((pair) -> {
+			String[] kv = pair.split("=", 2);
+			params.put(kv[0], kv[1]);
+		});
+		return params;
+	}
+
+	private static double percentile(List<Double> sorted, double p) {
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+	}
+
+	/** One signed-in browser: its own cookies, its own session. */
+	private static final class User {
+
+		private final String name;
+
+		private final int index;
+
+		private final HttpClient client;
+
+		User(String name, int index) {
+			this.name = name;
+			this.index = index;
+			this.client = HttpClient.newBuilder()
+				.cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.connectTimeout(Duration.ofSeconds(10))
+				.build();
+		}
+
+		boolean platform() {
+			return !this.name.startsWith("inspector") && !this.name.equals("executive");
+		}
+
+		List<String> views(List<String> campaign, List<String> enterprise) {
+			if (platform()) {
+				return List.of("/my-enterprise/dashboard?preset=CAMPAIGN", "/my-enterprise/dashboard?preset=LAST_30",
+						"/my-enterprise/dashboard?preset=LAST_90&contentType=VIDEO");
+			}
+			List<String> views = new ArrayList<>(campaign);
+			views.addAll(enterprise);
+			return views;
+		}
+
+		void signIn(String base) throws Exception {
+			String form = this.client
+				.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			Matcher csrf = CSRF.matcher(form);
+			if (!csrf.find()) {
+				throw new IllegalStateException("no CSRF token on the login form");
+			}
+			String body = "username=" + URLEncoder.encode(this.name, StandardCharsets.UTF_8) + "&password=" + PASSWORD
+					+ "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+			HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String location = response.headers().firstValue("Location").orElse("");
+			if (response.statusCode() != 302 || location.contains("error")) {
+				throw new IllegalStateException(this.name + " could not sign in: " + response.statusCode());
+			}
+		}
+
+		/** The whole page's latency in ms; anything but the page fails the run. */
+		double get(String base, String path) throws Exception {
+			long start = System.nanoTime();
+			HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			double ms = (System.nanoTime() - start) / 1e6;
+			if (response.statusCode() != 200 || !response.body().contains("</html>")) {
+				throw new IllegalStateException(this.name + " " + path + ": " + response.statusCode());
+			}
+			return ms;
+		}
+
+		List<Double> load(String base, List<String> views, long end) throws Exception {
+			SplittableRandom random = new SplittableRandom(this.index);
+			List<Double> latencies = new ArrayList<>();
+			while (System.nanoTime() < end) {
+				latencies.add(get(base, views.get(random.nextInt(views.size()))));
+			}
+			return latencies;
+		}
+
+	}
+
+}
