@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(classes = FeedImportJobTests.TestApplication.class, properties = { "qinglang.feeds.job.chunk-size=7",
 		"qinglang.feeds.job.page-size=10", "qinglang.feeds.job.retries=3", "qinglang.feeds.job.retry-delay=10ms" })
 class FeedImportJobTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
 	JobOperatorTestUtils jobs;
@@ -150,6 +154,23 @@ class FeedImportJobTests {
 			.param("e", this.enterpriseId)
 			.query(String.class)
 			.single()).isEqualTo("1/1");
+	}
+
+	@Test
+	void storedRecordKeepsItsTextAndTimesExactlyAsSent() throws Exception {
+		// tabs, line breaks, backslashes and \N mean something to LOAD DATA, which stores
+		// the chunks: they must arrive as text
+		String summary = "a\tb\nc\\d \\N e\r 合成视频";
+		String line = complaint("t1", "HANDLED", "2026-05-18T10:00:00.123456789+08:00")
+			.replace("\"summary\":\"合成视频未标识\"", "\"summary\":" + JSON.writeValueAsString(summary));
+		Run run = upload(write("text.jsonl", line, StandardCharsets.UTF_8), null);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc
+			.sql("SELECT CONCAT(summary, '|', received_at, '|', handled_at) FROM complaint WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.single()).isEqualTo(summary + "|2026-05-18 01:30:00.000000|2026-05-18 02:00:00.123456");
 	}
 
 	@Test
