@@ -40,13 +40,16 @@ import cn.qinglang.batch.feed.TokenCipher;
  * endpoint on localhost generating its pages on the fly, the feed job, the embedded
  * MariaDB), at each size given; then the same rows into the same table with
  * {@code LOAD DATA LOCAL INFILE}. Prints one line per size and, for the last size, the
- * {@code BENCH ingest} line.
+ * {@code BENCH ingest} line. A pull of {@value #WARM_UP} records runs first and is only
+ * shown, so that the JIT's warm-up is not charged to the first size.
  */
 public final class IngestBenchmark {
 
 	private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 	private static final String TOKEN = "bench-token";
+
+	private static final int WARM_UP = 20_000;
 
 	private IngestBenchmark() {
 	}
@@ -55,25 +58,29 @@ public final class IngestBenchmark {
 		long[] sizes = (args.length > 0) ? java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray()
 				: new long[] { 100_000, 1_000_000 };
 		SpringApplication application = new SpringApplication(BenchApplication.class);
-		application.setDefaultProperties(
-				java.util.Map.ofEntries(java.util.Map.entry("qinglang.db.embedded.data-dir", "target/bench/data"),
-						java.util.Map.entry("qinglang.db.embedded.base-dir", "target/bench/base"),
-						java.util.Map.entry("qinglang.db.embedded.throwaway", "true"),
-						java.util.Map.entry("spring.liquibase.change-log", "classpath:db/changelog/master.xml"),
-						java.util.Map.entry("spring.liquibase.contexts", "bench"),
-						java.util.Map.entry("spring.batch.jdbc.initialize-schema", "never"),
-						java.util.Map.entry("spring.batch.job.enabled", "false"),
-						java.util.Map.entry("qinglang.feeds.job.chunk-size", "5000"),
-						java.util.Map.entry("qinglang.feeds.job.page-size", "5000"),
-						java.util.Map.entry("logging.level.root", "WARN"),
-						java.util.Map.entry("spring.main.banner-mode", "off"),
-						// as the portal sets it: each JDBC batch as one bulk command
-						java.util.Map.entry("spring.datasource.hikari.data-source-properties.useBulkStmts", "true")));
+		application.setDefaultProperties(java.util.Map.ofEntries(
+				java.util.Map.entry("qinglang.db.embedded.data-dir", "target/bench/data"),
+				java.util.Map.entry("qinglang.db.embedded.base-dir", "target/bench/base"),
+				java.util.Map.entry("qinglang.db.embedded.throwaway", "true"),
+				java.util.Map.entry("spring.liquibase.change-log", "classpath:db/changelog/master.xml"),
+				java.util.Map.entry("spring.liquibase.contexts", "bench"),
+				java.util.Map.entry("spring.batch.jdbc.initialize-schema", "never"),
+				java.util.Map.entry("spring.batch.job.enabled", "false"),
+				java.util.Map.entry("qinglang.feeds.job.chunk-size", "5000"),
+				java.util.Map.entry("qinglang.feeds.job.page-size", "5000"),
+				java.util.Map.entry("logging.level.root", "WARN"),
+				java.util.Map.entry("spring.main.banner-mode", "off"),
+				// as the portal sets them: JDBC batches as bulk commands, chunks loaded
+				// with LOAD DATA LOCAL INFILE
+				java.util.Map.entry("spring.datasource.hikari.data-source-properties.useBulkStmts", "true"),
+				java.util.Map.entry("spring.datasource.hikari.data-source-properties.allowLocalInfile", "true")));
 		try (ConfigurableApplicationContext context = application.run()) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			FeedRuns runs = context.getBean(FeedRuns.class);
 			TokenCipher cipher = context.getBean(TokenCipher.class);
 			String url = ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl();
+			System.out.println("warm-up, not counted: "
+					+ pull("bench-warm-up", "911101BENCHW000000", WARM_UP, jdbc, runs, cipher).line());
 			String last = null;
 			for (long size : sizes) {
 				last = run(size, jdbc, runs, cipher, url);
@@ -85,7 +92,21 @@ public final class IngestBenchmark {
 	private static String run(long size, JdbcClient jdbc, FeedRuns runs, TokenCipher cipher, String url)
 			throws Exception {
 		String credit = String.format("911101BENCHP%06d", size % 1_000_000);
-		long pulled = enterprise(jdbc, "bench-pull-" + size, credit);
+		Pull pull = pull("bench-pull-" + size, credit, size, jdbc, runs, cipher);
+		double loadSeconds = loadData(size, enterprise(jdbc, "bench-load-" + size, credit.replace('P', 'L')), credit,
+				url);
+		double rate = size / pull.seconds();
+		System.out.printf(Locale.ROOT, "%s load_data_s=%.1f ratio=%.2f%n", pull.line(), loadSeconds,
+				pull.seconds() / loadSeconds);
+		return String.format(Locale.ROOT,
+				"BENCH ingest records_per_s=%.0f ratio_to_load_data=%.2f peak_heap_mb=%d records=%d", rate,
+				pull.seconds() / loadSeconds, pull.peakMb(), size);
+	}
+
+	/** A pull run of {@code size} complaints for a new enterprise, checked complete. */
+	private static Pull pull(String code, String credit, long size, JdbcClient jdbc, FeedRuns runs, TokenCipher cipher)
+			throws Exception {
+		long pulled = enterprise(jdbc, code, credit);
 		try (Generator platform = new Generator(size, credit)) {
 			jdbc.sql(
 					"""
@@ -116,16 +137,13 @@ public final class IngestBenchmark {
 			if (status != BatchStatus.COMPLETED || stored != size) {
 				throw new IllegalStateException("run " + status + ", " + stored + " of " + size + " stored");
 			}
-			double loadSeconds = loadData(size, enterprise(jdbc, "bench-load-" + size, credit.replace('P', 'L')),
-					credit, url);
-			double rate = size / seconds;
-			System.out.printf(Locale.ROOT,
-					"ingest records=%d wall_s=%.1f records_per_s=%.0f peak_heap_mb=%d load_data_s=%.1f ratio=%.2f%s%n",
-					size, seconds, rate, peakMb, loadSeconds, seconds / loadSeconds, steps);
-			return String.format(Locale.ROOT,
-					"BENCH ingest records_per_s=%.0f ratio_to_load_data=%.2f peak_heap_mb=%d records=%d", rate,
-					seconds / loadSeconds, peakMb, size);
+			return new Pull(seconds, peakMb,
+					String.format(Locale.ROOT, "ingest records=%d wall_s=%.1f records_per_s=%.0f peak_heap_mb=%d%s",
+							size, seconds, size / seconds, peakMb, steps));
 		}
+	}
+
+	private record Pull(double seconds, long peakMb, String line) {
 	}
 
 	/** The same rows as the pull stored, from a file, with the server's bulk loader. */
