@@ -3,31 +3,48 @@ package cn.qinglang.batch.feed;
 import java.util.HashMap;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
- * A JSON object of the interface as a record's text values.
+ * A JSON object of the interface as a record's text values, read straight from the
+ * parser: no tree is built for a record that is only turned into text.
  */
 final class JsonRecords {
 
 	private JsonRecords() {
 	}
 
-	static RawRecord toRaw(long position, JsonNode node) {
-		if (node == null || !node.isObject()) {
+	/**
+	 * Reads the value the parser is on, whole, as one record. Numbers read as text the
+	 * way Jackson's tree writes them ({@code 50000.00} as {@code 50000.0}), as before.
+	 */
+	static RawRecord read(long position, JsonParser parser) {
+		if (parser.currentToken() != JsonToken.START_OBJECT) {
+			parser.skipChildren();
 			return RawRecord.malformed(position, "not a JSON object");
 		}
-		Map<String, String> fields = new HashMap<>();
-		for (Map.Entry<String, JsonNode> property : node.properties()) {
-			JsonNode value = property.getValue();
-			if (value.isNull()) {
-				continue;
+		Map<String, String> fields = new HashMap<>(32);
+		String notSingle = null;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken token = parser.nextToken();
+			switch (token) {
+				case VALUE_STRING -> fields.put(name, parser.getString());
+				case VALUE_NUMBER_INT -> fields.put(name, parser.getNumberValue().toString());
+				case VALUE_NUMBER_FLOAT -> fields.put(name, String.valueOf(parser.getDoubleValue()));
+				case VALUE_TRUE, VALUE_FALSE -> fields.put(name, parser.getString());
+				case VALUE_NULL -> fields.remove(name);
+				default -> {
+					parser.skipChildren();
+					fields.remove(name);
+					notSingle = (notSingle != null) ? notSingle : name;
+				}
 			}
-			if (!value.isValueNode()) {
-				return new RawRecord(position, Map.of("id", String.valueOf(node.path("id").asString(""))),
-						"field " + RecordValidator.clip(property.getKey()) + " is not a single value", null);
-			}
-			fields.put(property.getKey(), value.asString());
+		}
+		if (notSingle != null) {
+			return new RawRecord(position, Map.of("id", fields.getOrDefault("id", "")),
+					"field " + RecordValidator.clip(notSingle) + " is not a single value", null);
 		}
 		return new RawRecord(position, fields, null, null);
 	}

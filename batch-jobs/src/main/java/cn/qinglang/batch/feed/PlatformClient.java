@@ -16,7 +16,8 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.retry.RetryException;
@@ -118,36 +119,69 @@ public class PlatformClient {
 		}
 	}
 
+	/**
+	 * Reads the page as it streams in, each record straight into its text values: the
+	 * whole page is never held as a JSON tree.
+	 */
 	private Page parse(InputStream body, String cursor, long firstPosition) {
-		JsonNode page;
-		try {
-			page = this.json.readTree(body);
+		List<RawRecord> records = null;
+		JsonToken hasMore = null;
+		JsonToken next = JsonToken.VALUE_NULL;
+		String nextCursor = null;
+		Long remaining = null;
+		try (JsonParser parser = this.json.createParser(body)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT) {
+				while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+					String name = parser.currentName();
+					JsonToken value = parser.nextToken();
+					if (name.equals("records") && value == JsonToken.START_ARRAY) {
+						records = records(parser, firstPosition);
+						continue;
+					}
+					switch (name) {
+						case "records" -> records = null;
+						case "has_more" -> hasMore = value;
+						case "next_cursor" -> {
+							next = value;
+							nextCursor = (value == JsonToken.VALUE_STRING) ? parser.getString() : null;
+						}
+						case "remaining" -> remaining = (value == JsonToken.VALUE_NUMBER_INT)
+								? parser.getNumberValue().longValue() : null;
+						default -> {
+						}
+					}
+					parser.skipChildren();
+				}
+				if (parser.nextToken() != null) {
+					throw new FeedException("malformed page at cursor " + cursor
+							+ ": not JSON (content after the page's object); cursor left where it was");
+				}
+			}
 		}
 		catch (JacksonException ex) {
 			throw new FeedException("malformed page at cursor " + cursor + ": not JSON (" + ex.getOriginalMessage()
 					+ "); cursor left where it was");
 		}
-		JsonNode records = page.path("records");
-		JsonNode next = page.path("next_cursor");
-		if (!page.isObject() || !records.isArray() || !page.path("has_more").isBoolean()
-				|| !(next.isString() || next.isNull() || next.isMissingNode())) {
+		if (records == null || (hasMore != JsonToken.VALUE_TRUE && hasMore != JsonToken.VALUE_FALSE)
+				|| !(next == JsonToken.VALUE_STRING || next == JsonToken.VALUE_NULL)) {
 			throw new FeedException("malformed page at cursor " + cursor
 					+ ": needs \"records\" (array), \"has_more\" (boolean) and \"next_cursor\"; cursor left where it was");
 		}
-		boolean hasMore = page.path("has_more").booleanValue();
-		String nextCursor = next.isString() ? next.stringValue() : null;
-		if (hasMore && (nextCursor == null || nextCursor.equals(cursor))) {
+		if (hasMore == JsonToken.VALUE_TRUE && (nextCursor == null || nextCursor.equals(cursor))) {
 			throw new FeedException("malformed page at cursor " + cursor
 					+ ": has_more is true but next_cursor does not move on; cursor left where it was");
 		}
-		List<RawRecord> items = new ArrayList<>(records.size());
+		return new Page(records, (nextCursor != null) ? nextCursor : cursor, hasMore == JsonToken.VALUE_TRUE,
+				remaining);
+	}
+
+	private static List<RawRecord> records(JsonParser parser, long firstPosition) {
+		List<RawRecord> records = new ArrayList<>();
 		long position = firstPosition;
-		for (JsonNode record : records) {
-			items.add(JsonRecords.toRaw(position++, record));
+		while (parser.nextToken() != JsonToken.END_ARRAY) {
+			records.add(JsonRecords.read(position++, parser));
 		}
-		JsonNode remaining = page.path("remaining");
-		return new Page(items, (nextCursor != null) ? nextCursor : cursor, hasMore,
-				remaining.isIntegralNumber() ? remaining.longValue() : null);
+		return records;
 	}
 
 	/**

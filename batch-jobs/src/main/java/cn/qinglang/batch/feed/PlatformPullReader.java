@@ -1,6 +1,10 @@
 package cn.qinglang.batch.feed;
 
 import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -11,6 +15,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  * the page being read and how many of its records are done, so that a restart fetches
  * that page again and goes on after the last committed record. The feed's own cursor is
  * moved by the writer, in the transaction that stores the page's last record.
+ * <p>
+ * While a page's records are validated and written, the next page is fetched and parsed
+ * on a thread of its own: the platform and the network then work while the database does.
+ * Only records handed out count in the state, so a page fetched ahead is fetched again
+ * after a restart, and its failure fails the run only when its records are due.
  */
 public class PlatformPullReader extends ItemStreamSupport implements ItemStreamReader<RawRecord> {
 
@@ -40,6 +49,10 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 
 	private PlatformClient.Page current;
 
+	private ExecutorService fetcher;
+
+	private Future<PlatformClient.Page> ahead;
+
 	/**
 	 * @param startCursor the feed's cursor when the run starts (null: from the beginning)
 	 * @param expected told how many records are still to come, when the platform says
@@ -57,6 +70,11 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 
 	@Override
 	public void open(ExecutionContext context) {
+		this.fetcher = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "platform-fetch-ahead");
+			thread.setDaemon(true);
+			return thread;
+		});
 		if (context.containsKey(getExecutionContextKey(POSITION))) {
 			this.pageCursor = context.containsKey(getExecutionContextKey(CURSOR))
 					? context.getString(getExecutionContextKey(CURSOR)) : null;
@@ -84,8 +102,16 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 				this.pageCursor = this.current.nextCursor();
 				this.offset = 0;
 			}
-			this.current = this.client.fetch(this.baseUrl, this.token, this.pageCursor, this.pageSize,
-					this.position - this.offset + 1);
+			long first = this.position - this.offset + 1;
+			this.current = (this.ahead != null) ? fetched(this.ahead)
+					: this.client.fetch(this.baseUrl, this.token, this.pageCursor, this.pageSize, first);
+			this.ahead = null;
+			if (this.current.hasMore()) {
+				String next = this.current.nextCursor();
+				long nextFirst = first + this.current.records().size();
+				this.ahead = this.fetcher
+					.submit(() -> this.client.fetch(this.baseUrl, this.token, next, this.pageSize, nextFirst));
+			}
 			if (this.current.remaining() != null) {
 				this.expected
 					.set(this.position - this.offset + this.current.records().size() + this.current.remaining());
@@ -100,6 +126,34 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 		this.offset++;
 		this.position++;
 		return this.page.hasNext() ? record : record.withPageEndCursor(this.current.nextCursor());
+	}
+
+	@Override
+	public void close() {
+		if (this.ahead != null) {
+			this.ahead.cancel(true);
+			this.ahead = null;
+		}
+		if (this.fetcher != null) {
+			this.fetcher.shutdownNow();
+		}
+	}
+
+	/** The page fetched ahead, or what stopped it, as if it had been fetched here. */
+	private static PlatformClient.Page fetched(Future<PlatformClient.Page> page) {
+		try {
+			return page.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new FeedException("fetching a page failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FeedException("interrupted", ex);
+		}
 	}
 
 	/** Where the total number of records of a run, once known, is told. */

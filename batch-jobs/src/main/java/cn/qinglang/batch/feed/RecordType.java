@@ -1,6 +1,5 @@
 package cn.qinglang.batch.feed;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -10,6 +9,8 @@ import java.util.Optional;
 public enum RecordType {
 
 	LABELING_METRIC("labeling_metric"), COMPLAINT("complaint"), ENFORCEMENT_ACTION("enforcement_action");
+
+	private static final RecordType[] VALUES = values();
 
 	private final String wireName;
 
@@ -22,7 +23,12 @@ public enum RecordType {
 	}
 
 	public static Optional<RecordType> ofWireName(String name) {
-		return Arrays.stream(values()).filter((type) -> type.wireName.equals(name)).findFirst();
+		for (RecordType type : VALUES) {
+			if (type.wireName.equals(name)) {
+				return Optional.of(type);
+			}
+		}
+		return Optional.empty();
 	}
 
 }

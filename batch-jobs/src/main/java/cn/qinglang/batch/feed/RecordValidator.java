@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,11 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private static final long MAX_COUNT = 999_999_999_999L;
+
+	/**
+	 * Each type's fields by name, the common ones included: built once, read per record.
+	 */
+	private static final Map<RecordType, Map<String, FieldSpec>> SPECS = specs();
 
 	private final String creditCode;
 
@@ -131,7 +137,7 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		if (status == ComplaintStatus.HANDLED && outcome == null) {
 			throw new Problem("outcome", RejectReason.INCONSISTENT, "a HANDLED complaint needs an outcome");
 		}
-		return new Complaint(id, received, received.atZone(PlatformInterface.ZONE).toLocalDate(), category, contentType,
+		return new Complaint(id, received, LocalDate.ofInstant(received, PlatformInterface.ZONE), category, contentType,
 				channel, status, handled, outcome, summary);
 	}
 
@@ -195,7 +201,7 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		String value = fields.required(name);
 		Instant instant;
 		try {
-			instant = OffsetDateTime.parse(value).toInstant();
+			instant = OffsetTimes.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw new Problem(name, RejectReason.WRONG_TYPE,
@@ -204,7 +210,7 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		if (instant.isAfter(this.clock.instant())) {
 			throw new Problem(name, RejectReason.IN_FUTURE, value + " is in the future");
 		}
-		if (instant.atZone(PlatformInterface.ZONE).toLocalDate().isBefore(PlatformInterface.FIRST_DAY)) {
+		if (LocalDate.ofInstant(instant, PlatformInterface.ZONE).isBefore(PlatformInterface.FIRST_DAY)) {
 			throw new Problem(name, RejectReason.OUT_OF_RANGE, value + " is before " + PlatformInterface.FIRST_DAY);
 		}
 		return instant;
@@ -218,6 +224,17 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		return value;
 	}
 
+	private static Map<RecordType, Map<String, FieldSpec>> specs() {
+		Map<RecordType, Map<String, FieldSpec>> specs = new EnumMap<>(RecordType.class);
+		for (RecordType type : RecordType.values()) {
+			Map<String, FieldSpec> byName = new HashMap<>();
+			PlatformInterface.commonFields().forEach((spec) -> byName.put(spec.name(), spec));
+			PlatformInterface.fields(type).forEach((spec) -> byName.put(spec.name(), spec));
+			specs.put(type, Map.copyOf(byName));
+		}
+		return specs;
+	}
+
 	static String clip(String value) {
 		return (value.length() > 40) ? value.substring(0, 40) + "…" : value;
 	}
@@ -227,12 +244,11 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 
 		private final Map<String, String> values;
 
-		private final Map<String, FieldSpec> specs = new java.util.HashMap<>();
+		private final Map<String, FieldSpec> specs;
 
 		Fields(Map<String, String> values, RecordType type) {
 			this.values = values;
-			PlatformInterface.commonFields().forEach((spec) -> this.specs.put(spec.name(), spec));
-			PlatformInterface.fields(type).forEach((spec) -> this.specs.put(spec.name(), spec));
+			this.specs = SPECS.get(type);
 		}
 
 		String get(String name) {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
@@ -131,8 +132,11 @@ public final class UploadFiles {
 			if (text.isBlank()) {
 				return RawRecord.malformed(number, "empty line");
 			}
-			try {
-				return JsonRecords.toRaw(number, json.readTree(text));
+			try (JsonParser parser = json.createParser(text)) {
+				parser.nextToken();
+				RawRecord record = JsonRecords.read(number, parser);
+				return (parser.nextToken() == null) ? record
+						: RawRecord.malformed(number, "not a JSON object: more after the object's end");
 			}
 			catch (JacksonException ex) {
 				return RawRecord.malformed(number, "not a JSON object: " + ex.getOriginalMessage());

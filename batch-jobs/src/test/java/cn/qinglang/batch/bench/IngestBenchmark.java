@@ -40,13 +40,16 @@ import cn.qinglang.batch.feed.TokenCipher;
  * endpoint on localhost generating its pages on the fly, the feed job, the embedded
  * MariaDB), at each size given; then the same rows into the same table with
  * {@code LOAD DATA LOCAL INFILE}. Prints one line per size and, for the last size, the
- * {@code BENCH ingest} line.
+ * {@code BENCH ingest} line. A pull of {@value #WARM_UP} records runs first and is only
+ * shown, so that the JIT's warm-up is not charged to the first size.
  */
 public final class IngestBenchmark {
 
 	private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 	private static final String TOKEN = "bench-token";
+
+	private static final int WARM_UP = 20_000;
 
 	private IngestBenchmark() {
 	}
@@ -55,25 +58,29 @@ public final class IngestBenchmark {
 		long[] sizes = (args.length > 0) ? java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray()
 				: new long[] { 100_000, 1_000_000 };
 		SpringApplication application = new SpringApplication(BenchApplication.class);
-		application.setDefaultProperties(
-				java.util.Map.ofEntries(java.util.Map.entry("qinglang.db.embedded.data-dir", "target/bench/data"),
-						java.util.Map.entry("qinglang.db.embedded.base-dir", "target/bench/base"),
-						java.util.Map.entry("qinglang.db.embedded.throwaway", "true"),
-						java.util.Map.entry("spring.liquibase.change-log", "classpath:db/changelog/master.xml"),
-						java.util.Map.entry("spring.liquibase.contexts", "bench"),
-						java.util.Map.entry("spring.batch.jdbc.initialize-schema", "never"),
-						java.util.Map.entry("spring.batch.job.enabled", "false"),
-						java.util.Map.entry("qinglang.feeds.job.chunk-size", "5000"),
-						java.util.Map.entry("qinglang.feeds.job.page-size", "5000"),
-						java.util.Map.entry("logging.level.root", "WARN"),
-						java.util.Map.entry("spring.main.banner-mode", "off"),
-						// as the portal sets it: each JDBC batch as one bulk command
-						java.util.Map.entry("spring.datasource.hikari.data-source-properties.useBulkStmts", "true")));
+		application.setDefaultProperties(java.util.Map.ofEntries(
+				java.util.Map.entry("qinglang.db.embedded.data-dir", "target/bench/data"),
+				java.util.Map.entry("qinglang.db.embedded.base-dir", "target/bench/base"),
+				java.util.Map.entry("qinglang.db.embedded.throwaway", "true"),
+				java.util.Map.entry("spring.liquibase.change-log", "classpath:db/changelog/master.xml"),
+				java.util.Map.entry("spring.liquibase.contexts", "bench"),
+				java.util.Map.entry("spring.batch.jdbc.initialize-schema", "never"),
+				java.util.Map.entry("spring.batch.job.enabled", "false"),
+				java.util.Map.entry("qinglang.feeds.job.chunk-size", "5000"),
+				java.util.Map.entry("qinglang.feeds.job.page-size", "5000"),
+				java.util.Map.entry("logging.level.root", "WARN"),
+				java.util.Map.entry("spring.main.banner-mode", "off"),
+				// as the portal sets them: JDBC batches as bulk commands, chunks loaded
+				// with LOAD DATA LOCAL INFILE
+				java.util.Map.entry("spring.datasource.hikari.data-source-properties.useBulkStmts", "true"),
+				java.util.Map.entry("spring.datasource.hikari.data-source-properties.allowLocalInfile", "true")));
 		try (ConfigurableApplicationContext context = application.run()) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			FeedRuns runs = context.getBean(FeedRuns.class);
 			TokenCipher cipher = context.getBean(TokenCipher.class);
 			String url = ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl();
+			System.out.println("warm-up, not counted: "
+					+ pull("bench-warm-up", "911101BENCHW000000", WARM_UP, jdbc, runs, cipher).line());
 			String last = null;
 			for (long size : sizes) {
 				last = run(size, jdbc, runs, cipher, url);
@@ -85,7 +92,21 @@ public final class IngestBenchmark {
 	private static String run(long size, JdbcClient jdbc, FeedRuns runs, TokenCipher cipher, String url)
 			throws Exception {
 		String credit = String.format("911101BENCHP%06d", size % 1_000_000);
-		long pulled = enterprise(jdbc, "bench-pull-" + size, credit);
+		Pull pull = pull("bench-pull-" + size, credit, size, jdbc, runs, cipher);
+		double loadSeconds = loadData(size, enterprise(jdbc, "bench-load-" + size, credit.replace('P', 'L')), credit,
+				url);
+		double rate = size / pull.seconds();
+		System.out.printf(Locale.ROOT, "%s load_data_s=%.1f ratio=%.2f%n", pull.line(), loadSeconds,
+				pull.seconds() / loadSeconds);
+		return String.format(Locale.ROOT,
+				"BENCH ingest records_per_s=%.0f ratio_to_load_data=%.2f peak_heap_mb=%d records=%d", rate,
+				pull.seconds() / loadSeconds, pull.peakMb(), size);
+	}
+
+	/** A pull run of {@code size} complaints for a new enterprise, checked complete. */
+	private static Pull pull(String code, String credit, long size, JdbcClient jdbc, FeedRuns runs, TokenCipher cipher)
+			throws Exception {
+		long pulled = enterprise(jdbc, code, credit);
 		try (Generator platform = new Generator(size, credit)) {
 			jdbc.sql(
 					"""
@@ -116,16 +137,13 @@ public final class IngestBenchmark {
 			if (status != BatchStatus.COMPLETED || stored != size) {
 				throw new IllegalStateException("run " + status + ", " + stored + " of " + size + " stored");
 			}
-			double loadSeconds = loadData(size, enterprise(jdbc, "bench-load-" + size, credit.replace('P', 'L')),
-					credit, url);
-			double rate = size / seconds;
-			System.out.printf(Locale.ROOT,
-					"ingest records=%d wall_s=%.1f records_per_s=%.0f peak_heap_mb=%d load_data_s=%.1f ratio=%.2f%s%n",
-					size, seconds, rate, peakMb, loadSeconds, seconds / loadSeconds, steps);
-			return String.format(Locale.ROOT,
-					"BENCH ingest records_per_s=%.0f ratio_to_load_data=%.2f peak_heap_mb=%d records=%d", rate,
-					seconds / loadSeconds, peakMb, size);
+			return new Pull(seconds, peakMb,
+					String.format(Locale.ROOT, "ingest records=%d wall_s=%.1f records_per_s=%.0f peak_heap_mb=%d%s",
+							size, seconds, size / seconds, peakMb, steps));
 		}
+	}
+
+	private record Pull(double seconds, long peakMb, String line) {
 	}
 
 	/** The same rows as the pull stored, from a file, with the server's bulk loader. */
@@ -190,11 +208,28 @@ public final class IngestBenchmark {
 
 		private final long size;
 
-		private final String credit;
+		private final byte[] beforeId;
+
+		private final byte[] beforeReceived;
+
+		private final byte[] afterReceived;
+
+		private final byte[][] days = new byte[400][];
+
+		private final int recordBytes;
 
 		Generator(long size, String credit) throws IOException {
 			this.size = size;
-			this.credit = credit;
+			this.beforeId = "{\"type\":\"complaint\",\"id\":\"c-".getBytes(StandardCharsets.UTF_8);
+			this.beforeReceived = ("\",\"enterprise\":\"" + credit + "\",\"received_at\":\"")
+				.getBytes(StandardCharsets.UTF_8);
+			this.afterReceived = ("\",\"category\":\"FABRICATION\",\"content_type\":\"VIDEO\","
+					+ "\"channel\":\"IN_APP_REPORT\",\"status\":\"RECEIVED\",\"summary\":\"" + SUMMARY + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			for (int day = 0; day < this.days.length; day++) {
+				this.days[day] = (FIRST.plusDays(day) + "T").getBytes(StandardCharsets.US_ASCII);
+			}
+			this.recordBytes = this.beforeId.length + 20 + this.beforeReceived.length + 30 + this.afterReceived.length;
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			this.server.createContext("/v1/records", this::serve);
 			this.server.start();
@@ -209,6 +244,10 @@ public final class IngestBenchmark {
 					ZoneOffset.ofHours(8));
 		}
 
+		/**
+		 * Writes the page's JSON as bytes from parts made once: the platform should cost
+		 * the benchmark little of the two cores it shares with the job and the database.
+		 */
 		private void serve(HttpExchange exchange) throws IOException {
 			String query = exchange.getRequestURI().getQuery();
 			long from = 0;
@@ -223,40 +262,88 @@ public final class IngestBenchmark {
 				}
 			}
 			long to = Math.min(this.size, from + limit);
-			StringBuilder page = new StringBuilder(limit * 320).append("{\"records\":[");
+			Page page = new Page((int) (to - from) * this.recordBytes + 100);
+			page.ascii("{\"records\":[");
 			for (long i = from; i < to; i++) {
 				if (i > from) {
-					page.append(',');
+					page.ascii(",");
 				}
-				page.append("{\"type\":\"complaint\",\"id\":\"c-")
-					.append(i)
-					.append("\",\"enterprise\":\"")
-					.append(this.credit)
-					.append("\",\"received_at\":\"")
-					.append(received(i))
-					.append("\",\"category\":\"FABRICATION\",\"content_type\":\"VIDEO\",\"channel\":\"IN_APP_REPORT\",")
-					.append("\"status\":\"RECEIVED\",\"summary\":\"")
-					.append(SUMMARY)
-					.append("\"}");
+				page.bytes(this.beforeId).number(i).bytes(this.beforeReceived);
+				received(i, page);
+				page.bytes(this.afterReceived);
 			}
-			page.append("],\"next_cursor\":\"")
-				.append(to)
-				.append("\",\"has_more\":")
-				.append(to < this.size)
-				.append(",\"remaining\":")
-				.append(this.size - to)
-				.append('}');
-			byte[] bytes = page.toString().getBytes(StandardCharsets.UTF_8);
+			page.ascii("],\"next_cursor\":\"")
+				.number(to)
+				.ascii("\",\"has_more\":" + (to < this.size) + ",\"remaining\":")
+				.number(this.size - to)
+				.ascii("}");
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, bytes.length);
+			exchange.sendResponseHeaders(200, page.length);
 			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
+				out.write(page.buffer, 0, page.length);
 			}
+		}
+
+		/** As {@link #received(long)} writes it: {@code 2025-09-01T09:00:07+08:00}. */
+		private void received(long i, Page page) {
+			int second = (int) (i % 36_000);
+			page.bytes(this.days[(int) (i % 400)]).two(9 + second / 3600).ascii(":").two(second / 60 % 60);
+			if (second % 60 != 0) {
+				// as OffsetDateTime.toString(): no seconds when they are zero
+				page.ascii(":").two(second % 60);
+			}
+			page.ascii("+08:00");
 		}
 
 		@Override
 		public void close() {
 			this.server.stop(0);
+		}
+
+	}
+
+	/** A page's bytes as they are written. */
+	private static final class Page {
+
+		private byte[] buffer;
+
+		private int length;
+
+		Page(int capacity) {
+			this.buffer = new byte[capacity];
+		}
+
+		Page bytes(byte[] bytes) {
+			ensure(bytes.length);
+			System.arraycopy(bytes, 0, this.buffer, this.length, bytes.length);
+			this.length += bytes.length;
+			return this;
+		}
+
+		Page ascii(String text) {
+			ensure(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				this.buffer[this.length++] = (byte) text.charAt(i);
+			}
+			return this;
+		}
+
+		Page number(long value) {
+			return ascii(Long.toString(value));
+		}
+
+		Page two(int value) {
+			ensure(2);
+			this.buffer[this.length++] = (byte) ('0' + value / 10);
+			this.buffer[this.length++] = (byte) ('0' + value % 10);
+			return this;
+		}
+
+		private void ensure(int more) {
+			if (this.length + more > this.buffer.length) {
+				this.buffer = java.util.Arrays.copyOf(this.buffer,
+						Math.max(this.buffer.length * 2, this.length + more));
+			}
 		}
 
 	}
