@@ -6,6 +6,9 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.export.ooxml.JRDocxExporter;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.export.Exporter;
+import net.sf.jasperreports.export.ExporterInput;
+import net.sf.jasperreports.export.OutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
@@ -42,33 +45,24 @@ public enum ReportFormat {
 	}
 
 	void export(JasperPrint print, OutputStream out) throws JRException {
-		SimpleExporterInput input = new SimpleExporterInput(print);
-		SimpleOutputStreamExporterOutput output = new SimpleOutputStreamExporterOutput(out);
-		switch (this) {
-			case PDF -> {
-				JRPdfExporter exporter = new JRPdfExporter();
-				exporter.setExporterInput(input);
-				exporter.setExporterOutput(output);
-				exporter.exportReport();
-			}
-			case DOCX -> {
-				JRDocxExporter exporter = new JRDocxExporter();
-				exporter.setExporterInput(input);
-				exporter.setExporterOutput(output);
-				exporter.exportReport();
-			}
-			case XLSX -> {
-				JRXlsxExporter exporter = new JRXlsxExporter();
-				SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
-				configuration.setDetectCellType(true);
-				configuration.setRemoveEmptySpaceBetweenRows(true);
-				configuration.setWhitePageBackground(false);
-				exporter.setConfiguration(configuration);
-				exporter.setExporterInput(input);
-				exporter.setExporterOutput(output);
-				exporter.exportReport();
-			}
-		}
+		Exporter<ExporterInput, ?, ?, OutputStreamExporterOutput> exporter = switch (this) {
+			case PDF -> new JRPdfExporter();
+			case DOCX -> new JRDocxExporter();
+			case XLSX -> xlsxExporter();
+		};
+		exporter.setExporterInput(new SimpleExporterInput(print));
+		exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+		exporter.exportReport();
+	}
+
+	private static JRXlsxExporter xlsxExporter() {
+		SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
+		configuration.setDetectCellType(true);
+		configuration.setRemoveEmptySpaceBetweenRows(true);
+		configuration.setWhitePageBackground(false);
+		JRXlsxExporter exporter = new JRXlsxExporter();
+		exporter.setConfiguration(configuration);
+		return exporter;
 	}
 
 }

@@ -40,7 +40,7 @@ public class ReportRenderer {
 	/** The embedded CJK family, so that the watermark shows Chinese names. */
 	static final String FONT = "WenQuanYi Micro Hei";
 
-	private static final Color WATERMARK_COLOR = new Color(0xD9, 0xD9, 0xD9);
+	private static final Color WATERMARK_COLOR = new Color(0x80, 0x80, 0x80, 0x40);
 
 	private static final float WATERMARK_SIZE = 20f;
 
@@ -77,7 +77,8 @@ public class ReportRenderer {
 	}
 
 	/**
-	 * Three light lines across each page, drawn last so that no opaque cell hides them.
+	 * Three light lines across each page, drawn last so that no opaque cell hides them
+	 * and translucent so that the text under them stays legible.
 	 */
 	private static void stamp(JasperPrint print, String text) {
 		int width = print.getPageWidth();

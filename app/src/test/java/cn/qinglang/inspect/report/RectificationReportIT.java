@@ -1,16 +1,10 @@
 package cn.qinglang.inspect.report;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,11 +94,8 @@ class RectificationReportIT {
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains(enterprise, this.number, "企业整改情况报告", "发布的AI生成图片未添加显著提示标识", "上线显著提示标识功能",
 					"标识整改说明.txt", this.sha256, "第 1 页 / 共", inspectorName, "签名");
-			for (int page = 0; page < document.getNumberOfPages(); page++) {
-				assertThat(fontsOf(document.getPage(page))).isNotEmpty()
-					.allSatisfy((font) -> assertThat(font.isEmbedded()).as(font.getName()).isTrue());
-			}
-			String lastPage = pageText(document, document.getNumberOfPages());
+			PdfChecks.assertEveryFontEmbedded(document);
+			String lastPage = PdfChecks.pageText(document, document.getNumberOfPages());
 			assertThat(lastPage)
 				.contains("第 " + document.getNumberOfPages() + " 页 / 共 " + document.getNumberOfPages() + " 页");
 		}
@@ -172,22 +163,6 @@ class RectificationReportIT {
 			.andExpect(content().string(containsString("/orders/" + this.order + "/report.pdf")));
 		this.mvc.perform(get("/my-enterprise/orders/" + this.order).session(SignIn.as(this.mvc, "qingqiong")))
 			.andExpect(content().string(containsString("/my-enterprise/orders/" + this.order + "/report.pdf")));
-	}
-
-	private static String pageText(PDDocument document, int page) throws IOException {
-		PDFTextStripper stripper = new PDFTextStripper();
-		stripper.setStartPage(page);
-		stripper.setEndPage(page);
-		return stripper.getText(document);
-	}
-
-	private static List<PDFont> fontsOf(PDPage page) throws IOException {
-		PDResources resources = page.getResources();
-		List<PDFont> fonts = new ArrayList<>();
-		for (COSName name : resources.getFontNames()) {
-			fonts.add(resources.getFont(name));
-		}
-		return fonts;
 	}
 
 }

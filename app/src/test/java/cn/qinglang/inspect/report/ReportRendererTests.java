@@ -14,9 +14,7 @@ import java.util.zip.ZipInputStream;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.design.JRDesignField;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -44,17 +42,11 @@ class ReportRendererTests {
 			int pages = pdf.getNumberOfPages();
 			assertThat(pages).isGreaterThan(3);
 			for (int page = 1; page <= pages; page++) {
-				PDFTextStripper stripper = new PDFTextStripper();
-				stripper.setStartPage(page);
-				stripper.setEndPage(page);
-				assertThat(stripper.getText(pdf)).as("page %d", page)
+				assertThat(PdfChecks.pageText(pdf, page)).as("page %d", page)
 					.contains("王检查（inspector）", "2026-06-20 09:30")
 					.contains("第 " + page + " 页 / 共 " + pages + " 页");
-				PDResources resources = pdf.getPage(page - 1).getResources();
-				for (COSName font : resources.getFontNames()) {
-					assertThat(resources.getFont(font).isEmbedded()).isTrue();
-				}
 			}
+			PdfChecks.assertEveryFontEmbedded(pdf);
 			String text = new PDFTextStripper().getText(pdf);
 			Evidence last = lastFile(data);
 			assertThat(text).contains(SampleReports.ENTERPRISE, SampleReports.ORDER_NUMBER, "问题 20", last.name(),
