@@ -47,10 +47,10 @@ final class RectificationReportLayout {
 
 	ReportDocument document(RectificationReportData data, LocalDate today) {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("OFFICE_NAME", (data.office() != null) ? data.office().officeNameZh() : "");
-		parameters.put("ORDER_NUMBER", data.order().number());
-		parameters.put("ENTERPRISE_NAME", data.enterprise().nameZh());
-		parameters.put("REPORT_DATE", DATE.format(today));
+		parameters.put("officeName", (data.office() != null) ? data.office().officeNameZh() : "");
+		parameters.put("orderNumber", data.order().number());
+		parameters.put("enterpriseName", data.enterprise().nameZh());
+		parameters.put("reportDate", DATE.format(today));
 		return new ReportDocument(TEMPLATE, parameters, RecordDataSource.of(ReportLine.class, lines(data)),
 				"rectification-report-" + data.order().number(), "rectification_order",
 				String.valueOf(data.order().id()));

@@ -33,9 +33,9 @@ import cn.qinglang.reports.ReportTemplates;
 public class ReportRenderer {
 
 	/** The parameters every template may use besides its own. */
-	public static final String EXPORTED_BY = "EXPORTED_BY";
+	public static final String EXPORTED_BY = "exportedBy";
 
-	public static final String EXPORTED_AT = "EXPORTED_AT";
+	public static final String EXPORTED_AT = "exportedAt";
 
 	/** The embedded CJK family, so that the watermark shows Chinese names. */
 	static final String FONT = "WenQuanYi Micro Hei";

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Who exported a report and when, as printed lightly across every PDF page and given to
- * the templates as the parameters {@code EXPORTED_BY} and {@code EXPORTED_AT}.
+ * the templates as the parameters {@code exportedBy} and {@code exportedAt}.
  */
 public record Watermark(String viewer, String exportedAt) {
 
