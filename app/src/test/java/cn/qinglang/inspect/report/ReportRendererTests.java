@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The renderer on a report of many pages, without Spring: every PDF page carries the
- * watermark and "第 X 页 / 共 Y 页" and embeds its fonts; DOCX and XLSX carry the same text
- * without the watermark.
+ * The renderer on a report of many pages, most of them swapped out, without Spring: every
+ * PDF page carries the watermark and "第 X 页 / 共 Y 页" and embeds its fonts; DOCX and XLSX
+ * carry the same text without the watermark.
  */
 class ReportRendererTests {
 
@@ -32,7 +32,8 @@ class ReportRendererTests {
 
 	private final RectificationReportLayout layout = SampleReports.layout();
 
-	private final ReportRenderer renderer = SampleReports.renderer();
+	/** Two pages in memory: the ten-page report goes through the swap file. */
+	private final ReportRenderer renderer = new ReportRenderer(new ReportProperties(2));
 
 	@Test
 	void everyPdfPageHasTheWatermarkThePageFooterAndEmbeddedFonts() throws Exception {
