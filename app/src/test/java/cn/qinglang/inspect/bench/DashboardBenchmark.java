@@ -232,7 +232,8 @@ public final class DashboardBenchmark {
 						"/my-enterprise/dashboard?preset=LAST_90&contentType=VIDEO");
 			}
 			List<String> views = new ArrayList<>(campaign);
-			// the Haidian inspector sees Haidian's enterprises only (1 and 2 among the demo ones)
+			// the Haidian inspector sees Haidian's enterprises only (1 and 2 among the
+			// demo ones)
 			views.addAll(this.name.equals("inspector-haidian")
 					? enterprise.stream().filter((view) -> view.matches("/dashboard/enterprises/[12]\\?.*")).toList()
 					: enterprise);

@@ -35,11 +35,11 @@ class MessagesTests {
 
 	/** Keys named in Java code: message keys of forms, flashes and checks. */
 	private static final Pattern CODE_KEY = Pattern.compile(
-			"\"((?:password|enterprise|user|audit|login|home|form|validation|feed|inspection|finding|order|measure|submission|review|extension|evidence|catalog|notification|outbox|reinspection|dashboard|spotcheck|labelcheck|summary|bulletin)\\.[A-Za-z.]*[A-Za-z])\"");
+			"\"((?:password|enterprise|user|audit|login|home|form|validation|feed|inspection|finding|order|measure|submission|review|extension|evidence|catalog|notification|outbox|reinspection|dashboard|spotcheck|labelcheck|summary|bulletin|report)\\.[A-Za-z.]*[A-Za-z])\"");
 
 	/** Every bundle of the portal, by its Chinese (default) file. */
 	private static final List<String> BUNDLES = List.of("messages", "messages-feed", "messages-inspection",
-			"messages-dashboard", "messages-labelcheck", "messages-bulletin");
+			"messages-dashboard", "messages-labelcheck", "messages-bulletin", "messages-report");
 
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
@@ -97,7 +97,7 @@ class MessagesTests {
 	void everyAuditedActionHasALabel() throws IOException {
 		Set<String> keys = allKeys();
 		Pattern action = Pattern.compile(
-				"\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN|INSPECTION|FINDING|ORDER|EVIDENCE|SUBMISSION|EXTENSION|CATALOG|FILE|FEED|DASHBOARD|SPOT|LABEL|BULLETIN)_[A-Z_]*[A-Z]|SIGN_IN|SIGN_OUT)\"");
+				"\"((?:SIGN|USER|ENTERPRISE|AUDIT|PASSWORD|ACCOUNT|ADMIN|INSPECTION|FINDING|ORDER|EVIDENCE|SUBMISSION|EXTENSION|CATALOG|FILE|FEED|DASHBOARD|SPOT|LABEL|BULLETIN|REPORT)_[A-Z_]*[A-Z]|SIGN_IN|SIGN_OUT)\"");
 		assertThat(keysIn(Path.of("src/main/java"), ".java", action)).isNotEmpty()
 			.allSatisfy((code) -> assertThat(keys).contains("audit.action." + code));
 	}
