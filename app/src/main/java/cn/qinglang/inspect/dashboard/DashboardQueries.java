@@ -48,7 +48,8 @@ class DashboardQueries {
 	Map<String, Sums> grouped(Source source, AggregateTable table, EnterpriseScope scope, DashboardFilter filter,
 			Period period, String key) {
 		Map<String, Object> params = scope.parameters();
-		String rows = source.rows(table, period, key.contains(WEEK), params);
+		boolean oneEnterprise = filter.enterpriseId() != null || scope.enterpriseId() != null;
+		String rows = source.rows(table, period, key.contains(WEEK), oneEnterprise, params);
 		String sums = table.measures()
 			.stream()
 			.map((measure) -> "COALESCE(SUM(f.%1$s), 0) AS %1$s".formatted(measure))

@@ -16,13 +16,21 @@ public enum Source {
 
 	AGGREGATES {
 		@Override
-		String rows(AggregateTable table, Period period, boolean byWeek, Map<String, Object> params) {
+		String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise,
+				Map<String, Object> params) {
 			Period.Slices slices = byWeek ? period.weekSlices() : period.slices();
 			List<String> parts = new ArrayList<>();
 			addPart(parts, params, "M", slices.months());
 			addPart(parts, params, "W", slices.weeks());
 			addPart(parts, params, "D", slices.days());
-			return "(SELECT a.* FROM %s a WHERE %s)".formatted(table.table(),
+			// Left to itself MariaDB starts from the enterprises and reads each one's
+			// rows
+			// of every period through the enterprise index (2.9 million index entries for
+			// 74,000 wanted ones at national scale): the period's ranges of the primary
+			// key
+			// are what to read, unless the view is of one enterprise.
+			String index = oneEnterprise ? table.table() + "_enterprise_ix" : "PRIMARY";
+			return "(SELECT a.* FROM %s a FORCE INDEX (%s) WHERE %s)".formatted(table.table(), index,
 					parts.isEmpty() ? "FALSE" : String.join(" OR ", parts));
 		}
 
@@ -36,7 +44,8 @@ public enum Source {
 
 	RAW {
 		@Override
-		String rows(AggregateTable table, Period period, boolean byWeek, Map<String, Object> params) {
+		String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise,
+				Map<String, Object> params) {
 			params.put("rawFrom", period.from());
 			params.put("rawTo", period.to());
 			return "(%s)".formatted(table.rawDaily("x.%s BETWEEN :rawFrom AND :rawTo".formatted(table.rawDay())));
@@ -45,8 +54,10 @@ public enum Source {
 
 	/**
 	 * A derived table of rows shaped like the aggregate table's that together hold the
-	 * period's sums; with {@code byWeek} no row spans more than one week.
+	 * period's sums; with {@code byWeek} no row spans more than one week;
+	 * {@code oneEnterprise} tells that the caller keeps a single enterprise's rows.
 	 */
-	abstract String rows(AggregateTable table, Period period, boolean byWeek, Map<String, Object> params);
+	abstract String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise,
+			Map<String, Object> params);
 
 }
