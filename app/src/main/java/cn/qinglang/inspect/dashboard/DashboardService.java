@@ -289,7 +289,7 @@ public class DashboardService {
 		for (int i = 0; i < rows.size(); i++) {
 			LeagueRow row = rows.get(i);
 			ranked.add(new LeagueRow((row.score() != null) ? i + 1 : 0, row.enterprise(), row.figures(), row.score(),
-					row.trend(), row.laggard()));
+					row.trend(), row.laggard(), row.sparkline()));
 		}
 		return Collections.unmodifiableList(ranked);
 	}

@@ -63,7 +63,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain portal(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+			.requestMatchers("/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
