@@ -1,7 +1,11 @@
 package cn.qinglang.inspect.bulletin;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.DashboardService;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.report.ReportExports;
+import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.PortalProperties;
 
@@ -33,10 +39,17 @@ class BulletinController {
 
 	private final PortalProperties portal;
 
-	BulletinController(BulletinService bulletins, DashboardService dashboards, PortalProperties portal) {
+	private final BulletinReport report;
+
+	private final ReportExports exports;
+
+	BulletinController(BulletinService bulletins, DashboardService dashboards, PortalProperties portal,
+			BulletinReport report, ReportExports exports) {
 		this.bulletins = bulletins;
 		this.dashboards = dashboards;
 		this.portal = portal;
+		this.report = report;
+		this.exports = exports;
 	}
 
 	@GetMapping("/summary")
@@ -66,6 +79,15 @@ class BulletinController {
 		model.addAttribute("bulletins", this.bulletins.list(user));
 		model.addAttribute("zone", this.portal.displayZone());
 		return "bulletin/list";
+	}
+
+	@GetMapping({ "/bulletins/{id}.pdf", "/bulletins/{id}.docx" })
+	void download(@AuthenticationPrincipal PortalUser user, @PathVariable long id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Bulletin bulletin = this.bulletins.find(user, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ReportFormat format = request.getRequestURI().endsWith(".docx") ? ReportFormat.DOCX : ReportFormat.PDF;
+		this.exports.stream(user, this.report.document(bulletin), format, response);
 	}
 
 	@GetMapping("/bulletins/{id}")

@@ -1,9 +1,15 @@
 package cn.qinglang.inspect.bulletin;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +123,48 @@ class BulletinIT {
 					.query(Long.class)
 					.single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void publishedBulletinDownloadsAsPdfAndDocxWithItsContent() throws Exception {
+		MockHttpSession inspector = SignIn.as(this.mvc, "inspector");
+		String location = this.mvc
+			.perform(post("/summary/publish?preset=LAST_7&jurisdiction=" + DAXING).param("title", "大兴区典型问题通报")
+				.session(inspector)
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String number = this.jdbc.sql("SELECT number FROM bulletin WHERE id = :id")
+			.param("id", Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
+			.query(String.class)
+			.single();
+
+		byte[] pdf = download(location + ".pdf", inspector);
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("通报", number, "大兴区典型问题通报", "二、检查发现的典型问题", "GEN-01", "占受检企业 100.0%",
+					"北京繁星创想网络技术有限公司", "第 1 页 / 共", "王检查");
+		}
+		byte[] docx = download(location + ".docx", inspector);
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+			assertThat(extractor.getText()).contains(number, "大兴区典型问题通报", "GEN-03", "五、典型案例");
+		}
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'REPORT_EXPORTED' AND target_type = 'bulletin'")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+		this.mvc.perform(get(location + ".pdf").session(SignIn.as(this.mvc, "inspector-haidian")))
+			.andExpect(status().isNotFound());
+	}
+
+	private byte[] download(String url, MockHttpSession session) throws Exception {
+		return this.mvc.perform(get(url).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 	}
 
 	@Test
