@@ -92,8 +92,8 @@ class BulletinReport {
 			String enterprise = summary.anonymised() ? this.messages.getMessage("summary.anonymousEnterprise",
 					new Object[] { example.enterprise() }, CHINESE) : example.enterprise();
 			lines.add(new ReportLine(examples, "FINDING", "案例" + (++number), enterprise,
-					example.code() + " " + example.titleZh() + "：" + example.description(), null,
-					label("severity." + example.severity()) + "，" + example.date(), null, null));
+					example.date() + "　" + example.code() + " " + example.titleZh() + "：" + example.description(), null,
+					label("severity." + example.severity()), null, null));
 		}
 		return lines;
 	}

@@ -2,11 +2,16 @@ package cn.qinglang.inspect.bulletin;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+
+import javax.imageio.ImageIO;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -145,6 +150,12 @@ class BulletinIT {
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("通报", number, "大兴区典型问题通报", "二、检查发现的典型问题", "GEN-01", "占受检企业 100.0%",
 					"北京繁星创想网络技术有限公司", "第 1 页 / 共", "王检查");
+			// the README's pictures of a bulletin (copied from target/screenshots)
+			Path pictures = Files.createDirectories(Path.of("target", "screenshots"));
+			for (int page = 0; page < 2; page++) {
+				ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page, 80), "png",
+						pictures.resolve("bulletin-" + (page + 1) + ".png").toFile());
+			}
 		}
 		byte[] docx = download(location + ".docx", inspector);
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
