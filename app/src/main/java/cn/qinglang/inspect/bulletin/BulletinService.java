@@ -22,7 +22,6 @@ import cn.qinglang.batch.feed.PlatformInterface.CampaignCategory;
 import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
-import cn.qinglang.inspect.dashboard.CampaignView;
 import cn.qinglang.inspect.dashboard.CategoryRow;
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.DashboardService;
@@ -76,12 +75,12 @@ public class BulletinService {
 	}
 
 	/** The summary of the filter's period and jurisdiction, within the user's scope. */
-	public TypicalIssueSummary summary(PortalUser user, DashboardFilter filter, boolean anonymised, LocalDate today) {
+	public TypicalIssueSummary summary(PortalUser user, DashboardFilter filter, boolean anonymised) {
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		long inspected = this.summaries.inspected(scope, filter);
-		CampaignView view = this.dashboards.campaign(scope, filter, today);
 		Map<String, Long> actions = this.dashboards.actionItemsByCategory(scope, filter);
-		List<TypicalIssueSummary.CategoryRow> categories = CategoryRow.byCampaign(view.categories())
+		List<TypicalIssueSummary.CategoryRow> categories = CategoryRow
+			.byCampaign(this.dashboards.complaintCategories(scope, filter))
 			.stream()
 			.map((row) -> new TypicalIssueSummary.CategoryRow(row.category().name(), row.received(),
 					actionsOf(row.category(), actions)))
@@ -109,7 +108,7 @@ public class BulletinService {
 		if (!StringUtils.hasText(title) || title.strip().length() > 200) {
 			throw new RuleViolation("bulletin.title.required");
 		}
-		TypicalIssueSummary summary = summary(inspector, filter, anonymised, today);
+		TypicalIssueSummary summary = summary(inspector, filter, anonymised);
 		Jurisdiction office = this.jurisdictions.find(inspector.jurisdictionCode()).orElseThrow();
 		DocumentNumber number = this.numbers.next(office, "BULLETIN", "通报", today.getYear());
 		this.jdbc

@@ -104,6 +104,14 @@ public class DashboardService {
 	}
 
 	/**
+	 * Complaints of the period by red-line category, from the aggregates: what the
+	 * typical-issue summary needs of the campaign view, without computing all of it.
+	 */
+	public List<CategoryRow> complaintCategories(EnterpriseScope scope, DashboardFilter filter) {
+		return categories(Source.AGGREGATES, scope, filter);
+	}
+
+	/**
 	 * Enforcement action counts of the period by red-line category, from the aggregates:
 	 * for the typical-issue summary's view of the campaign's key categories.
 	 */
