@@ -58,10 +58,11 @@ class BulletinReport {
 		TypicalIssueSummary summary = bulletin.summary();
 		List<ReportLine> lines = new ArrayList<>();
 		String overview = label("bulletin.report.overview");
-		lines.add(keyValue(overview, label("dashboard.period"), summary.from() + " 至 " + summary.to()));
-		lines.add(keyValue(overview, label("bulletin.report.scope"),
+		lines.add(ReportLine.keyValue(overview, label("dashboard.period"), summary.from() + " 至 " + summary.to()));
+		lines.add(ReportLine.keyValue(overview, label("bulletin.report.scope"),
 				(summary.jurisdictionName() != null) ? summary.jurisdictionName() : label("summary.wholeScope")));
-		lines.add(keyValue(overview, label("bulletin.report.inspected"), summary.inspectedEnterprises() + " 家"));
+		lines.add(ReportLine.keyValue(overview, label("bulletin.report.inspected"),
+				summary.inspectedEnterprises() + " 家"));
 		String issues = label("bulletin.report.issues");
 		for (TypicalIssueSummary.IssueRow issue : summary.issues()) {
 			String share = (issue.share() != null) ? String.format(CHINESE, "，占受检企业 %.1f%%", issue.share() * 100) : "";
@@ -71,20 +72,20 @@ class BulletinReport {
 					"上期 " + issue.previousFindings() + " 处" + change, null, null));
 		}
 		if (summary.issues().isEmpty()) {
-			lines
-				.add(new ReportLine(issues, "NOTE", null, null, label("bulletin.report.none"), null, null, null, null));
+			lines.add(ReportLine.note(issues, label("bulletin.report.none")));
 		}
 		String categories = label("bulletin.report.categories");
 		// the categories' names are too long for a label column: one line each
 		for (TypicalIssueSummary.CategoryRow row : summary.categories()) {
-			lines.add(new ReportLine(categories, "NOTE", null, null, label("feed.campaign." + row.category()) + "：投诉举报 "
-					+ row.complaints() + " 件，处置 " + row.actions() + " 项", null, null, null, null));
+			lines.add(ReportLine.note(categories, label("feed.campaign." + row.category()) + "：投诉举报 " + row.complaints()
+					+ " 件，处置 " + row.actions() + " 项"));
 		}
 		String dispositions = label("bulletin.report.dispositions");
 		for (TypicalIssueSummary.DispositionRow row : summary.dispositions()) {
 			String fines = (row.fines().compareTo(BigDecimal.ZERO) > 0) ? "，罚款 " + row.fines().toPlainString() + " 元"
 					: "";
-			lines.add(keyValue(dispositions, label("disposition." + row.disposition()), row.orders() + " 份" + fines));
+			lines.add(ReportLine.keyValue(dispositions, label("disposition." + row.disposition()),
+					row.orders() + " 份" + fines));
 		}
 		String examples = label("bulletin.report.examples");
 		int number = 0;
@@ -96,10 +97,6 @@ class BulletinReport {
 					label("severity." + example.severity()), null, null));
 		}
 		return lines;
-	}
-
-	private static ReportLine keyValue(String section, String label, String text) {
-		return new ReportLine(section, "KV", label, null, text, null, null, null, null);
 	}
 
 	private String label(String code) {

@@ -10,11 +10,11 @@ package cn.qinglang.inspect.report;
 public record ReportLine(String section, String kind, String label, String title, String text, String note,
 		String status, String sha256, String sm3) {
 
-	static ReportLine keyValue(String section, String label, String text) {
+	public static ReportLine keyValue(String section, String label, String text) {
 		return new ReportLine(section, "KV", label, null, text, null, null, null, null);
 	}
 
-	static ReportLine note(String section, String text) {
+	public static ReportLine note(String section, String text) {
 		return new ReportLine(section, "NOTE", null, null, text, null, null, null, null);
 	}
 
