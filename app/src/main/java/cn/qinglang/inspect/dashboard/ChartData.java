@@ -50,11 +50,11 @@ class ChartData {
 		data.put("weeks", weeks.stream().map((week) -> week.week().toString()).toList());
 		data.put("series",
 				List.of(series(label("dashboard.kpi.explicitRate", locale), "rate",
-						weeks.stream().map((week) -> percent(week.explicitRate())).toList()),
+						weeks.stream().map((week) -> Rounded.percent(week.explicitRate())).toList()),
 						series(label("dashboard.kpi.implicitRate", locale), "rate",
-								weeks.stream().map((week) -> percent(week.implicitRate())).toList()),
+								weeks.stream().map((week) -> Rounded.percent(week.implicitRate())).toList()),
 						series(label("dashboard.kpi.verificationRate", locale), "rate",
-								weeks.stream().map((week) -> percent(week.verificationRate())).toList()),
+								weeks.stream().map((week) -> Rounded.percent(week.verificationRate())).toList()),
 						series(label("dashboard.kpi.complaintsReceived", locale), "count",
 								weeks.stream().map(WeekPoint::complaintsReceived).toList()),
 						series(label("dashboard.kpi.complaintsHandled", locale), "count",
@@ -106,10 +106,6 @@ class ChartData {
 		series.put("unit", unit);
 		series.put("values", values);
 		return series;
-	}
-
-	private static Double percent(Double rate) {
-		return (rate != null) ? Math.round(rate * 1000) / 10.0 : null;
 	}
 
 	private String label(String code, Locale locale) {

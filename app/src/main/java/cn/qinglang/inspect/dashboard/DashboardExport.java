@@ -52,19 +52,20 @@ class DashboardExport {
 				view.league()
 					.stream()
 					.map((row) -> List.<Object>of(row.rank(), row.enterprise().name(locale),
-							row.enterprise().jurisdiction(locale), orEmpty(round(row.score())),
-							orEmpty(percent(row.figures().explicitRate())),
-							orEmpty(percent(row.figures().implicitRate())),
-							orEmpty(percent(row.figures().verificationRate())), row.figures().complaintsReceived(),
-							orEmpty(percent(row.figures().handledInTimeShare()))))
+							row.enterprise().jurisdiction(locale), orEmpty(Rounded.oneDecimal(row.score())),
+							orEmpty(Rounded.percent(row.figures().explicitRate())),
+							orEmpty(Rounded.percent(row.figures().implicitRate())),
+							orEmpty(Rounded.percent(row.figures().verificationRate())),
+							row.figures().complaintsReceived(),
+							orEmpty(Rounded.percent(row.figures().handledInTimeShare()))))
 					.toList()));
 		tables.add(new Table(label("dashboard.jurisdictions", locale),
 				List.of(label("dashboard.jurisdiction", locale), label("dashboard.enterprises", locale),
 						label("dashboard.meanScore", locale), label("dashboard.laggards", locale)),
 				view.jurisdictions()
 					.stream()
-					.map((row) -> List.<Object>of(row.name(locale), row.enterprises(), orEmpty(round(row.meanScore())),
-							row.laggards()))
+					.map((row) -> List.<Object>of(row.name(locale), row.enterprises(),
+							orEmpty(Rounded.oneDecimal(row.meanScore())), row.laggards()))
 					.toList()));
 		return tables;
 	}
@@ -74,10 +75,12 @@ class DashboardExport {
 		tables.add(kpiTable(view.kpis(), view.filter(), locale));
 		PeerComparison peers = view.peers();
 		tables.add(new Table(label("dashboard.peers", locale),
-				List.of(label("dashboard.score", locale), label("dashboard.rank", locale), label("dashboard.percentile",
-						locale), label("dashboard.peerCount", locale), label("dashboard.peerMeanScore", locale)),
-				List.of(List.of(orEmpty(round(view.score())), orEmpty(peers.rank()), orEmpty(round(peers.percentile())),
-						peers.scoredPeers(), orEmpty(round(peers.meanScore()))))));
+				List.of(label("dashboard.score", locale), label("dashboard.rank", locale),
+						label("dashboard.percentile", locale), label("dashboard.peerCount", locale),
+						label("dashboard.peerMeanScore", locale)),
+				List.of(List.of(orEmpty(Rounded.oneDecimal(view.score())), orEmpty(peers.rank()),
+						orEmpty(Rounded.oneDecimal(peers.percentile())), peers.scoredPeers(),
+						orEmpty(Rounded.oneDecimal(peers.meanScore()))))));
 		tables.add(weekTable(view.weeks(), locale));
 		tables.add(categoryTable(view.categories(), locale));
 		tables.add(actionTable(view.actions(), locale));
@@ -131,7 +134,7 @@ class DashboardExport {
 				kpis.stream()
 					.map((kpi) -> List.<Object>of(label("dashboard.kpi." + kpi.code(), locale), period,
 							orEmpty(scaled(kpi, kpi.value())), orEmpty(scaled(kpi, kpi.previous())),
-							orEmpty(round(kpi.change())), label("dashboard.unit." + kpi.unit(), locale)))
+							orEmpty(Rounded.oneDecimal(kpi.change())), label("dashboard.unit." + kpi.unit(), locale)))
 					.toList());
 	}
 
@@ -142,9 +145,11 @@ class DashboardExport {
 						label("dashboard.kpi.complaintsReceived", locale),
 						label("dashboard.kpi.complaintsHandled", locale)),
 				weeks.stream()
-					.map((week) -> List.<Object>of(week.week().toString(), orEmpty(percent(week.explicitRate())),
-							orEmpty(percent(week.implicitRate())), orEmpty(percent(week.verificationRate())),
-							week.complaintsReceived(), week.complaintsHandled()))
+					.map((week) -> List.<Object>of(week.week().toString(),
+							orEmpty(Rounded.percent(week.explicitRate())),
+							orEmpty(Rounded.percent(week.implicitRate())),
+							orEmpty(Rounded.percent(week.verificationRate())), week.complaintsReceived(),
+							week.complaintsHandled()))
 					.toList());
 	}
 
@@ -208,15 +213,7 @@ class DashboardExport {
 
 	/** A KPI's value as shown: rates in percent. */
 	private static Double scaled(Kpi kpi, Double value) {
-		return (kpi.unit() == Kpi.Unit.RATE) ? percent(value) : round(value);
-	}
-
-	private static Double percent(Double rate) {
-		return (rate != null) ? Math.round(rate * 1000) / 10.0 : null;
-	}
-
-	private static Double round(Double value) {
-		return (value != null) ? Math.round(value * 10) / 10.0 : null;
+		return (kpi.unit() == Kpi.Unit.RATE) ? Rounded.percent(value) : Rounded.oneDecimal(value);
 	}
 
 	private static Object orEmpty(Object value) {
