@@ -51,7 +51,7 @@ class Summaries {
 					GROUP BY c.id, c.code, c.title_zh, c.title_en, c.legal_basis
 					HAVING findings > 0 OR previous_findings > 0
 					ORDER BY findings DESC, c.code"""
-				.formatted(FROM_FINDINGS, where(scope, filter)))
+				.formatted(FROM_FINDINGS, filter.condition(scope, false, params)))
 			.params(params)
 			.query((rs, row) -> new TypicalIssueSummary.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getLong(5), rs.getLong(6),
@@ -61,12 +61,15 @@ class Summaries {
 
 	/** Enterprises inspected in the period. */
 	long inspected(EnterpriseScope scope, DashboardFilter filter) {
-		return this.jdbc.sql("""
-				SELECT COUNT(DISTINCT i.enterprise_id) FROM inspection i
-				JOIN enterprise e ON e.id = i.enterprise_id
-				JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE %s AND i.inspection_date BETWEEN :from AND :to""".formatted(where(scope, filter)))
-			.params(params(scope, filter))
+		Map<String, Object> params = params(scope, filter);
+		return this.jdbc
+			.sql("""
+					SELECT COUNT(DISTINCT i.enterprise_id) FROM inspection i
+					JOIN enterprise e ON e.id = i.enterprise_id
+					JOIN jurisdiction j ON j.code = e.jurisdiction_code
+					WHERE %s AND i.inspection_date BETWEEN :from AND :to"""
+				.formatted(filter.condition(scope, false, params)))
+			.params(params)
 			.query(Long.class)
 			.single();
 	}
@@ -74,13 +77,14 @@ class Summaries {
 	/** Orders issued in the period by disposition, with their fines. */
 	Map<String, TypicalIssueSummary.DispositionRow> dispositions(EnterpriseScope scope, DashboardFilter filter) {
 		Map<String, TypicalIssueSummary.DispositionRow> rows = new LinkedHashMap<>();
+		Map<String, Object> params = params(scope, filter);
 		this.jdbc.sql("""
 				SELECT o.disposition, COUNT(*), COALESCE(SUM(o.fine_amount), 0) FROM rectification_order o
 				JOIN enterprise e ON e.id = o.enterprise_id
 				JOIN jurisdiction j ON j.code = e.jurisdiction_code
 				WHERE %s AND DATE(CONVERT_TZ(o.issued_at, '+00:00', '+08:00')) BETWEEN :from AND :to
-				GROUP BY o.disposition""".formatted(where(scope, filter)))
-			.params(params(scope, filter))
+				GROUP BY o.disposition""".formatted(filter.condition(scope, false, params)))
+			.params(params)
 			.query((rs, row) -> new TypicalIssueSummary.DispositionRow(rs.getString(1), rs.getLong(2),
 					rs.getBigDecimal(3)))
 			.list()
@@ -101,7 +105,7 @@ class Summaries {
 				%s
 				WHERE %s AND i.inspection_date BETWEEN :from AND :to
 				ORDER BY FIELD(f.severity, 'SERIOUS', 'HIGH', 'MEDIUM', 'LOW'), i.inspection_date DESC, f.id DESC
-				LIMIT :limit""".formatted(FROM_FINDINGS, where(scope, filter)))
+				LIMIT :limit""".formatted(FROM_FINDINGS, filter.condition(scope, false, params)))
 			.params(params)
 			.query((rs,
 					row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -119,21 +123,10 @@ class Summaries {
 		return examples;
 	}
 
-	private static String where(EnterpriseScope scope, DashboardFilter filter) {
-		String condition = scope.condition();
-		if (filter.jurisdiction() != null) {
-			condition += " AND j.path LIKE CONCAT((SELECT sj.path FROM jurisdiction sj WHERE sj.code = :jurisdiction), '%')";
-		}
-		return condition;
-	}
-
 	private static Map<String, Object> params(EnterpriseScope scope, DashboardFilter filter) {
 		Map<String, Object> params = scope.parameters();
 		params.put("from", filter.period().from());
 		params.put("to", filter.period().to());
-		if (filter.jurisdiction() != null) {
-			params.put("jurisdiction", filter.jurisdiction());
-		}
 		return params;
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.web.util.UriUtils;
 import cn.qinglang.batch.feed.PlatformInterface;
 import cn.qinglang.batch.feed.PlatformInterface.ContentType;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
 
 /**
  * What a dashboard shows, as it stands in the URL so that a view can be bookmarked and
@@ -124,6 +125,34 @@ public record DashboardFilter(Preset preset, Period period, String jurisdiction,
 			.map((entry) -> entry.getKey() + "="
 					+ UriUtils.encodeQueryParam(String.valueOf(entry.getValue()), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
+	}
+
+	/**
+	 * SQL for the scope and this filter over {@code e} (enterprise), {@code j} (its
+	 * jurisdiction) and, when {@code contentType} is set, {@code f.content_type}; the
+	 * values are put in {@code params}.
+	 */
+	public String condition(EnterpriseScope scope, boolean contentType, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add(scope.condition());
+		if (this.jurisdiction() != null) {
+			conditions
+				.add("j.path LIKE CONCAT((SELECT fj.path FROM jurisdiction fj WHERE fj.code = :fJurisdiction), '%')");
+			params.put("fJurisdiction", this.jurisdiction());
+		}
+		if (this.kind() != null) {
+			conditions.add("e.kind IN (:fKinds)");
+			params.put("fKinds", List.of(this.kind().name(), EnterpriseKind.BOTH.name()));
+		}
+		if (this.contentType() != null && contentType) {
+			conditions.add("f.content_type = :fContentType");
+			params.put("fContentType", this.contentType().name());
+		}
+		if (this.enterpriseId() != null) {
+			conditions.add("e.id = :fEnterprise");
+			params.put("fEnterprise", this.enterpriseId());
+		}
+		return String.join(" AND ", conditions);
 	}
 
 	private static Period custom(String from, String to, LocalDate today, List<String> problems) {

@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -62,7 +60,7 @@ class DashboardQueries {
 				WHERE %s
 				GROUP BY 1
 				ORDER BY 1""".formatted(key, sums, rows,
-				conditions(table != null && table.keys().contains("content_type"), scope, filter, params));
+				filter.condition(scope, table != null && table.keys().contains("content_type"), params));
 		Map<String, Sums> result = new LinkedHashMap<>();
 		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
 			result.put(rs.getString(1), sums(rs, table));
@@ -86,7 +84,7 @@ class DashboardQueries {
 				FROM rectification_order o
 				JOIN enterprise e ON e.id = o.enterprise_id
 				JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE %s""".formatted(conditions(false, scope, filter, params)))
+				WHERE %s""".formatted(filter.condition(scope, false, params)))
 			.params(params)
 			.query((rs, row) -> new OrderCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.single();
@@ -102,7 +100,7 @@ class DashboardQueries {
 		this.jdbc.sql("""
 				SELECT e.id, e.code, e.name_zh, e.name_en, e.kind, j.code, j.name_zh, j.name_en
 				FROM enterprise e JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE %s ORDER BY e.name_zh""".formatted(conditions(false, scope, filter, params)))
+				WHERE %s ORDER BY e.name_zh""".formatted(filter.condition(scope, false, params)))
 			.params(params)
 			.query((ResultSet rs) -> {
 				result.put(rs.getLong(1),
@@ -111,34 +109,6 @@ class DashboardQueries {
 								rs.getString(8)));
 			});
 		return result;
-	}
-
-	/**
-	 * The scope's and the filter's conditions over {@code e} (enterprise), {@code j} (its
-	 * jurisdiction) and, when {@code contentType} is set, {@code f.content_type}.
-	 */
-	static String conditions(boolean contentType, EnterpriseScope scope, DashboardFilter filter,
-			Map<String, Object> params) {
-		List<String> conditions = new ArrayList<>();
-		conditions.add(scope.condition());
-		if (filter.jurisdiction() != null) {
-			conditions
-				.add("j.path LIKE CONCAT((SELECT fj.path FROM jurisdiction fj WHERE fj.code = :fJurisdiction), '%')");
-			params.put("fJurisdiction", filter.jurisdiction());
-		}
-		if (filter.kind() != null) {
-			conditions.add("e.kind IN (:fKinds)");
-			params.put("fKinds", List.of(filter.kind().name(), EnterpriseKind.BOTH.name()));
-		}
-		if (filter.contentType() != null && contentType) {
-			conditions.add("f.content_type = :fContentType");
-			params.put("fContentType", filter.contentType().name());
-		}
-		if (filter.enterpriseId() != null) {
-			conditions.add("e.id = :fEnterprise");
-			params.put("fEnterprise", filter.enterpriseId());
-		}
-		return String.join(" AND ", conditions);
 	}
 
 	private static Sums sums(ResultSet rs, AggregateTable table) throws SQLException {

@@ -106,7 +106,7 @@ class DrillDowns {
 			DashboardFilter filter, Map<String, Object> params, String select, String order, int page, int size,
 			RowReader<T> reader) {
 		List<String> conditions = new ArrayList<>(extra);
-		conditions.add(0, DashboardQueries.conditions(contentType, scope, filter, params));
+		conditions.add(0, filter.condition(scope, contentType, params));
 		params.put("from", filter.period().from());
 		params.put("to", filter.period().to());
 		String from = FROM.formatted(table, day, String.join(" AND ", conditions));
