@@ -59,7 +59,7 @@ class BulletinController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("query", filter.query());
 		model.addAttribute("anonymised", anonymised);
-		model.addAttribute("summary", this.bulletins.summary(user, filter, anonymised));
+		model.addAttribute("summary", this.bulletins.summary(user, filter, anonymised, today()));
 		model.addAttribute("presets", DashboardFilter.Preset.values());
 		model.addAttribute("options", this.dashboards.options(EnterpriseScope.of(user), filter));
 		return "bulletin/summary";

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.qinglang.inspect.dashboard.DashboardDocuments;
+import cn.qinglang.inspect.dashboard.DashboardSnapshot;
 import cn.qinglang.inspect.report.RecordDataSource;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportLine;
@@ -33,10 +35,13 @@ class BulletinReport {
 
 	private final MessageSource messages;
 
+	private final DashboardDocuments statistics;
+
 	private final ZoneId zone;
 
-	BulletinReport(MessageSource messages, PortalProperties portal) {
+	BulletinReport(MessageSource messages, DashboardDocuments statistics, PortalProperties portal) {
 		this.messages = messages;
+		this.statistics = statistics;
 		this.zone = portal.displayZone();
 	}
 
@@ -63,6 +68,11 @@ class BulletinReport {
 				(summary.jurisdictionName() != null) ? summary.jurisdictionName() : label("summary.wholeScope")));
 		lines.add(ReportLine.keyValue(overview, label("bulletin.report.inspected"),
 				summary.inspectedEnterprises() + " 家"));
+		DashboardSnapshot numbers = summary.statistics();
+		if (numbers != null) {
+			lines.addAll(this.statistics.lines(numbers, new DashboardDocuments.Headings(label("bulletin.report.kpis"),
+					label("bulletin.report.charts"), null, null, null)));
+		}
 		String issues = label("bulletin.report.issues");
 		for (TypicalIssueSummary.IssueRow issue : summary.issues()) {
 			String share = (issue.share() != null) ? String.format(CHINESE, "，占受检企业 %.1f%%", issue.share() * 100) : "";
@@ -86,6 +96,10 @@ class BulletinReport {
 					: "";
 			lines.add(ReportLine.keyValue(dispositions, label("disposition." + row.disposition()),
 					row.orders() + " 份" + fines));
+		}
+		if (numbers != null) {
+			lines.addAll(this.statistics.lines(numbers,
+					new DashboardDocuments.Headings(null, null, null, label("bulletin.report.league"), null)));
 		}
 		String examples = label("bulletin.report.examples");
 		int number = 0;

@@ -25,6 +25,7 @@ import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.dashboard.CategoryRow;
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.DashboardService;
+import cn.qinglang.inspect.dashboard.DashboardSnapshot;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.jurisdiction.DocumentNumbers;
 import cn.qinglang.inspect.jurisdiction.DocumentNumbers.DocumentNumber;
@@ -75,7 +76,7 @@ public class BulletinService {
 	}
 
 	/** The summary of the filter's period and jurisdiction, within the user's scope. */
-	public TypicalIssueSummary summary(PortalUser user, DashboardFilter filter, boolean anonymised) {
+	public TypicalIssueSummary summary(PortalUser user, DashboardFilter filter, boolean anonymised, LocalDate today) {
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		long inspected = this.summaries.inspected(scope, filter);
 		Map<String, Long> actions = this.dashboards.actionItemsByCategory(scope, filter);
@@ -95,7 +96,8 @@ public class BulletinService {
 		return new TypicalIssueSummary(filter.period().from(), filter.period().to(), filter.period().previous().from(),
 				filter.period().previous().to(), jurisdictionName, anonymised, inspected,
 				this.summaries.issues(scope, filter, inspected), categories, dispositions,
-				this.summaries.examples(scope, filter, anonymised, EXAMPLES));
+				this.summaries.examples(scope, filter, anonymised, EXAMPLES),
+				DashboardSnapshot.of(this.dashboards.campaign(scope, filter, today), this.dashboards.properties()));
 	}
 
 	/**
@@ -108,7 +110,7 @@ public class BulletinService {
 		if (!StringUtils.hasText(title) || title.strip().length() > 200) {
 			throw new RuleViolation("bulletin.title.required");
 		}
-		TypicalIssueSummary summary = summary(inspector, filter, anonymised);
+		TypicalIssueSummary summary = summary(inspector, filter, anonymised, today);
 		Jurisdiction office = this.jurisdictions.find(inspector.jurisdictionCode()).orElseThrow();
 		DocumentNumber number = this.numbers.next(office, "BULLETIN", "通报", today.getYear());
 		this.jdbc

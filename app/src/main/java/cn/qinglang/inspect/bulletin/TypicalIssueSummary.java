@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.qinglang.inspect.dashboard.DashboardSnapshot;
+
 /**
  * What an office writes its bulletin from: a period's findings by typical issue, the
  * campaign's key categories as complaints and enforcement saw them, the dispositions, and
@@ -11,10 +13,13 @@ import java.util.List;
  *
  * @param jurisdictionName the jurisdiction summarised, null for the whole scope
  * @param inspectedEnterprises enterprises inspected in the period
+ * @param statistics the period's dashboard numbers: KPIs, weekly rates, breakdowns and
+ * the league table (null in a bulletin published before they were kept)
  */
 public record TypicalIssueSummary(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
 		String jurisdictionName, boolean anonymised, long inspectedEnterprises, List<IssueRow> issues,
-		List<CategoryRow> categories, List<DispositionRow> dispositions, List<Example> examples) {
+		List<CategoryRow> categories, List<DispositionRow> dispositions, List<Example> examples,
+		DashboardSnapshot statistics) {
 
 	/**
 	 * A typical issue (catalog item) found in the period.

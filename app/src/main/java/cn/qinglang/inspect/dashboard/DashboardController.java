@@ -21,6 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 import cn.qinglang.batch.feed.PlatformInterface.ContentType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.report.ReportExports;
+import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.feed.DataFreshness;
@@ -56,8 +58,15 @@ class DashboardController {
 
 	private final DataFreshness freshness;
 
+	private final DashboardReport report;
+
+	private final ReportExports reports;
+
 	DashboardController(DashboardService dashboards, DashboardExport export, ChartData charts, PortalProperties portal,
-			AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness) {
+			AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness, DashboardReport report,
+			ReportExports reports) {
+		this.report = report;
+		this.reports = reports;
 		this.dashboards = dashboards;
 		this.export = export;
 		this.charts = charts;
@@ -104,6 +113,12 @@ class DashboardController {
 		}
 	}
 
+	@GetMapping("/dashboard/export.pdf")
+	void campaignPdf(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
+			HttpServletResponse response) throws IOException {
+		this.reports.stream(user, this.report.campaign(user, campaignView(user, params)), ReportFormat.PDF, response);
+	}
+
 	@GetMapping("/dashboard/enterprises/{id}")
 	String enterprise(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam Map<String, String> params, Model model, Locale locale) {
@@ -133,6 +148,13 @@ class DashboardController {
 				"qinglang-enterprise-dashboard.xlsx")) {
 			this.export.xlsx(this.export.enterpriseTables(view, locale), out);
 		}
+	}
+
+	@GetMapping({ "/dashboard/enterprises/{id}/export.pdf", "/my-enterprise/dashboard/export.pdf" })
+	void enterprisePdf(@AuthenticationPrincipal PortalUser user, @PathVariable(required = false) Long id,
+			@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+		EnterpriseView view = enterpriseView(user, (id != null) ? id : user.enterpriseId(), params);
+		this.reports.stream(user, this.report.enterprise(user, view), ReportFormat.PDF, response);
 	}
 
 	private CampaignView campaignView(PortalUser user, Map<String, String> params) {

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.bulletin;
 
+import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.qinglang.inspect.report.PdfChecks;
 import cn.qinglang.inspect.support.EnforcementSteps;
+import cn.qinglang.inspect.support.Downloads;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
@@ -145,11 +148,14 @@ class BulletinIT {
 			.query(String.class)
 			.single();
 
-		byte[] pdf = download(location + ".pdf", inspector);
+		byte[] pdf = Downloads.bytes(this.mvc, location + ".pdf", inspector);
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(document);
-			assertThat(text).contains("通报", number, "大兴区典型问题通报", "二、检查发现的典型问题", "GEN-01", "占受检企业 100.0%",
-					"北京繁星创想网络技术有限公司", "第 1 页 / 共", "王检查");
+			assertThat(text).contains("通报", number, "大兴区典型问题通报", "二、本期主要数据", "显式标识率", "三、趋势与分布", "四、检查发现的典型问题",
+					"GEN-01", "占受检企业 100.0%", "北京繁星创想网络技术有限公司", "七、企业合规排名", "合规得分（0–100）", "第 1 页 / 共", "王检查");
+			int charts = PdfChecks.pageWith(document, "标识率按周趋势");
+			assertThat(charts).isPositive();
+			assertThat(PdfChecks.pixelsOf(document, charts, new Color(0x1F3A5F))).isGreaterThan(100);
 			// the README's pictures of a bulletin (copied from target/screenshots)
 			Path pictures = Files.createDirectories(Path.of("target", "screenshots"));
 			for (int page = 0; page < 2; page++) {
@@ -157,10 +163,13 @@ class BulletinIT {
 						pictures.resolve("bulletin-" + (page + 1) + ".png").toFile());
 			}
 		}
-		byte[] docx = download(location + ".docx", inspector);
+		byte[] docx = Downloads.bytes(this.mvc, location + ".docx", inspector);
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
 				XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
-			assertThat(extractor.getText()).contains(number, "大兴区典型问题通报", "GEN-03", "五、典型案例");
+			assertThat(extractor.getText()).contains(number, "大兴区典型问题通报", "GEN-03", "七、企业合规排名", "北京望舒未来信息技术有限公司",
+					"八、典型案例");
+			// the three charts, drawn as pictures for the office's editor
+			assertThat(document.getAllPictures()).hasSizeGreaterThanOrEqualTo(3);
 		}
 		assertThat(this.jdbc
 			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'REPORT_EXPORTED' AND target_type = 'bulletin'")
@@ -168,14 +177,6 @@ class BulletinIT {
 			.single()).isGreaterThanOrEqualTo(2);
 		this.mvc.perform(get(location + ".pdf").session(SignIn.as(this.mvc, "inspector-haidian")))
 			.andExpect(status().isNotFound());
-	}
-
-	private byte[] download(String url, MockHttpSession session) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
 	}
 
 	@Test

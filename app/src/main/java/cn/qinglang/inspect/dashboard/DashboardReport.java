@@ -1,0 +1,116 @@
+package cn.qinglang.inspect.dashboard;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import cn.qinglang.inspect.jurisdiction.Jurisdiction;
+import cn.qinglang.inspect.jurisdiction.Jurisdictions;
+import cn.qinglang.inspect.report.RecordDataSource;
+import cn.qinglang.inspect.report.ReportDocument;
+import cn.qinglang.inspect.report.ReportLine;
+import cn.qinglang.inspect.security.PortalUser;
+
+/**
+ * The current dashboard view as a PDF through the office document template: a cover
+ * naming the scope and the period, then the KPIs, charts, breakdowns, league table and
+ * weekly figures (always in Chinese, as the office's documents are).
+ */
+@Component
+class DashboardReport {
+
+	private static final String TEMPLATE = "rectification-report";
+
+	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	private final DashboardDocuments documents;
+
+	private final DashboardProperties properties;
+
+	private final Jurisdictions jurisdictions;
+
+	private final MessageSource messages;
+
+	DashboardReport(DashboardDocuments documents, DashboardProperties properties, Jurisdictions jurisdictions,
+			MessageSource messages) {
+		this.documents = documents;
+		this.properties = properties;
+		this.jurisdictions = jurisdictions;
+		this.messages = messages;
+	}
+
+	/** The lines a campaign view prints: one per KPI, table row, chart and league row. */
+	List<ReportLine> lines(CampaignView view) {
+		return this.documents.lines(DashboardSnapshot.of(view, this.properties), headings());
+	}
+
+	ReportDocument campaign(PortalUser user, CampaignView view) {
+		return document(office(user, ""), view.filter(), scope(view.filter()), lines(view), "campaign");
+	}
+
+	ReportDocument enterprise(PortalUser user, EnterpriseView view) {
+		List<ReportLine> lines = this.documents.lines(DashboardSnapshot.of(view, this.properties), headings());
+		return document(office(user, view.enterprise().nameZh()), view.filter(), view.enterprise().nameZh(), lines,
+				String.valueOf(view.enterprise().id()));
+	}
+
+	private ReportDocument document(String office, DashboardFilter filter, String scope, List<ReportLine> lines,
+			String target) {
+		String period = filter.period().from() + " 至 " + filter.period().to();
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("officeName", office);
+		parameters.put("orderNumber", period);
+		parameters.put("enterpriseName", scope);
+		parameters.put("reportDate", DATE.format(filter.period().to()));
+		parameters.put("documentTitle", label("report.dashboard.title"));
+		parameters.put("subjectLabel", label("report.dashboard.subject"));
+		parameters.put("numberLabel", label("report.dashboard.number"));
+		parameters.put("secondSigner", label("report.dashboard.approver"));
+		return new ReportDocument(TEMPLATE, parameters, RecordDataSource.of(ReportLine.class, lines),
+				"qinglang-dashboard-" + filter.period().from() + "-" + filter.period().to(), "dashboard", target);
+	}
+
+	private DashboardDocuments.Headings headings() {
+		return new DashboardDocuments.Headings(label("report.dashboard.kpis"), label("report.dashboard.charts"),
+				label("report.dashboard.breakdowns"), label("report.dashboard.league"),
+				label("report.dashboard.weeks"));
+	}
+
+	/** The jurisdiction and the filters that narrow it, as the cover names them. */
+	private String scope(DashboardFilter filter) {
+		List<String> parts = new ArrayList<>();
+		parts.add((filter.jurisdiction() != null)
+				? this.jurisdictions.find(filter.jurisdiction()).map(Jurisdiction::nameZh).orElse(filter.jurisdiction())
+				: label("report.dashboard.wholeScope"));
+		if (filter.kind() != null) {
+			parts.add(label("enterprise.kind." + filter.kind()));
+		}
+		if (filter.contentType() != null) {
+			parts.add(label("dashboard.contentType." + filter.contentType()));
+		}
+		return String.join("，", parts);
+	}
+
+	/**
+	 * The regulator's office, or the fallback for a user of no office (a platform's
+	 * team).
+	 */
+	private String office(PortalUser user, String fallback) {
+		return (user.jurisdictionCode() != null)
+				? this.jurisdictions.find(user.jurisdictionCode()).map(Jurisdiction::officeNameZh).orElse(fallback)
+				: fallback;
+	}
+
+	private String label(String code) {
+		return this.messages.getMessage(code, null, CHINESE);
+	}
+
+}
