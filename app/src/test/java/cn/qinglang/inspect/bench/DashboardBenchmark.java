@@ -23,11 +23,9 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.qinglang.inspect.QinglangInspectApplication;
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.DashboardService;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
@@ -58,14 +56,7 @@ public final class DashboardBenchmark {
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 60;
 		int users = (args.length > 2) ? Integer.parseInt(args[2]) : 8;
 		int rawViews = (args.length > 3) ? Integer.parseInt(args[3]) : 1;
-		SpringApplication application = new SpringApplication(QinglangInspectApplication.class);
-		application.setAdditionalProfiles("demo");
-		// as arguments, since application.properties overrides default properties
-		String[] settings = { "--qinglang.db.embedded.data-dir=" + dataDir + "/data",
-				"--qinglang.db.embedded.base-dir=" + dataDir + "/base", "--qinglang.feeds.demo.ingest-on-start=false",
-				"--qinglang.scheduling.enabled=false", "--server.port=0", "--server.address=127.0.0.1",
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off" };
-		try (ConfigurableApplicationContext context = application.run(settings)) {
+		try (ConfigurableApplicationContext context = BenchApplication.start(dataDir)) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			System.out.printf(Locale.ROOT, "data: labeling_metric=%d complaint=%d enforcement_action=%d%n",

@@ -46,7 +46,6 @@ public final class RectificationReportBenchmark {
 		System.out.printf("enterprise_report_cold_ms=%d (first run: class loading, font parsing)%n", cold);
 		System.out.printf("enterprise_report_ms=%d (median of %d warm runs; max %d)%n", median, runs,
 				warm[warm.length - 1]);
-		System.out.printf("BENCH reports enterprise_report_ms=%d bulletin_ms=NA bulletin_heap_mb=NA%n", median);
 	}
 
 }
