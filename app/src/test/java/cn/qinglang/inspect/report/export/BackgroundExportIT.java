@@ -5,18 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import net.sf.jasperreports.engine.JRDataSource;
-import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JRField;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,16 +26,15 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.qinglang.inspect.report.RecordDataSource;
-import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportFormat;
-import cn.qinglang.inspect.report.ReportLine;
-import cn.qinglang.inspect.report.Watermark;
+import cn.qinglang.inspect.report.export.ExportSamples.HeldRows;
 import cn.qinglang.inspect.support.EnforcementSteps;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 import cn.qinglang.inspect.system.Times;
 
+import static cn.qinglang.inspect.report.export.ExportSamples.document;
+import static cn.qinglang.inspect.report.export.ExportSamples.watermark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -152,7 +146,7 @@ class BackgroundExportIT {
 	void progressIsWrittenWhileTheReportFills() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		long id = this.exports.submit("inspector", ReportFormat.PDF, "进度测试", 120, watermark(),
-				() -> document(new PausingRows(lines(120), 50, 60, release)));
+				() -> document(new HeldRows(120).pauseAt(50, 400).holdAt(60, release)));
 		try {
 			ReportExport running = await("inspector", id, (export) -> export.rowsDone() >= 50);
 			assertThat(running.status()).isEqualTo(ExportStatus.RUNNING);
@@ -174,7 +168,7 @@ class BackgroundExportIT {
 		assertThat(awaitFinished("qingqiong", platformExport).status()).isEqualTo(ExportStatus.DONE);
 		this.mvc.perform(get("/exports/" + platformExport + "/file").session(platform)).andExpect(status().isOk());
 		long inspectorExport = this.exports.submit("inspector", ReportFormat.PDF, "检查员的导出", 10, watermark(),
-				() -> document(RecordDataSource.of(ReportLine.class, lines(10))));
+				() -> document(10));
 		assertThat(awaitFinished("inspector", inspectorExport).status()).isEqualTo(ExportStatus.DONE);
 
 		for (String path : List.of("/exports/" + platformExport + "/status", "/exports/" + platformExport + "/file")) {
@@ -222,8 +216,7 @@ class BackgroundExportIT {
 
 	@Test
 	void cleanupExpiresFilesPastTheRetentionOnly() throws Exception {
-		long id = this.exports.submit("inspector", ReportFormat.PDF, "清理测试", 10, watermark(),
-				() -> document(RecordDataSource.of(ReportLine.class, lines(10))));
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "清理测试", 10, watermark(), () -> document(10));
 		assertThat(awaitFinished("inspector", id).status()).isEqualTo(ExportStatus.DONE);
 		Path file = this.properties.exportDir().resolve(Long.toString(id));
 		assertThat(file).isRegularFile();
@@ -245,11 +238,11 @@ class BackgroundExportIT {
 		List<Long> accepted = new ArrayList<>();
 		try {
 			accepted.add(this.exports.submit("inspector", ReportFormat.PDF, "占用", 10, watermark(),
-					() -> document(new PausingRows(lines(10), 0, 1, release))));
+					() -> document(new HeldRows(10).holdAt(1, release))));
 			await("inspector", accepted.get(0), (export) -> export.status() == ExportStatus.RUNNING);
 			for (int i = 0; i < this.properties.queueCapacity(); i++) {
 				accepted.add(this.exports.submit("inspector", ReportFormat.PDF, "排队 " + i, 10, watermark(),
-						() -> document(RecordDataSource.of(ReportLine.class, lines(10)))));
+						() -> document(10)));
 			}
 			long before = exportsOf("inspector");
 
@@ -257,8 +250,8 @@ class BackgroundExportIT {
 				.andExpect(status().isSeeOther())
 				.andExpect(redirectedUrl("/exports"))
 				.andExpect(flash().attribute("problem", "export.queueFull"));
-			assertThatThrownBy(() -> this.exports.submit("inspector", ReportFormat.PDF, "多余", 10, watermark(),
-					() -> document(RecordDataSource.of(ReportLine.class, lines(10)))))
+			assertThatThrownBy(
+					() -> this.exports.submit("inspector", ReportFormat.PDF, "多余", 10, watermark(), () -> document(10)))
 				.isInstanceOf(ExportQueueFullException.class);
 			assertThat(exportsOf("inspector")).isEqualTo(before);
 		}
@@ -327,71 +320,6 @@ class BackgroundExportIT {
 			.param("id", targetId)
 			.query(String.class)
 			.single();
-	}
-
-	private static Watermark watermark() {
-		return Watermark.of("测试员（tester）", Times.now(), ZoneId.of("Asia/Shanghai"));
-	}
-
-	private static List<ReportLine> lines(int count) {
-		List<ReportLine> lines = new ArrayList<>();
-		for (int i = 1; i <= count; i++) {
-			lines.add(ReportLine.keyValue("一、测试", "第 " + i + " 行", "内容 " + i));
-		}
-		return lines;
-	}
-
-	private static ReportDocument document(JRDataSource rows) {
-		return new ReportDocument("rectification-report", Map.of("officeName", "北京市网信办", "orderNumber", "测试〔2026〕1号",
-				"enterpriseName", "测试企业", "reportDate", "2026年11月23日"), rows, "test-export", "test", "1");
-	}
-
-	/**
-	 * Rows that take a pause after {@code slowAfter} rows (so that the progress interval
-	 * passes) and then wait at {@code holdAt} until released.
-	 */
-	private static final class PausingRows implements JRDataSource {
-
-		private final JRDataSource rows;
-
-		private final int slowAfter;
-
-		private final int holdAt;
-
-		private final CountDownLatch release;
-
-		private int read;
-
-		PausingRows(List<ReportLine> lines, int slowAfter, int holdAt, CountDownLatch release) {
-			this.rows = RecordDataSource.of(ReportLine.class, lines);
-			this.slowAfter = slowAfter;
-			this.holdAt = holdAt;
-			this.release = release;
-		}
-
-		@Override
-		public boolean next() throws JRException {
-			try {
-				if (this.read == this.slowAfter) {
-					TimeUnit.MILLISECONDS.sleep(400);
-				}
-				if (this.read == this.holdAt) {
-					this.release.await(60, TimeUnit.SECONDS);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new JRException("interrupted", ex);
-			}
-			this.read++;
-			return this.rows.next();
-		}
-
-		@Override
-		public Object getFieldValue(JRField field) throws JRException {
-			return this.rows.getFieldValue(field);
-		}
-
 	}
 
 }
