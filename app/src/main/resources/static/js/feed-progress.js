@@ -1,11 +1,8 @@
 // Live progress of feed runs: every row with a data-progress-url polls its JSON until the
-// run has ended, then the page reloads once to show the final figures and messages.
+// run has ended, then the page reloads once to show the final figures and messages
+// (the polling is row-poller.js's).
 (function () {
   'use strict';
-  var rows = document.querySelectorAll('tr.feed-run[data-progress-url]');
-  if (rows.length === 0) {
-    return;
-  }
 
   function update(row, run) {
     row.querySelector('.run-read').textContent = run.read;
@@ -33,30 +30,5 @@
     }
   }
 
-  function poll(row) {
-    fetch(row.dataset.progressUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error('HTTP ' + response.status);
-        }
-        return response.json();
-      })
-      .then(function (run) {
-        update(row, run);
-        if (run.running) {
-          window.setTimeout(function () { poll(row); }, 1000);
-        } else {
-          row.removeAttribute('data-progress-url');
-          row.classList.add('run-finished');
-          if (document.querySelectorAll('tr.feed-run[data-progress-url]').length === 0) {
-            window.setTimeout(function () { window.location.reload(); }, 500);
-          }
-        }
-      })
-      .catch(function () {
-        window.setTimeout(function () { poll(row); }, 5000);
-      });
-  }
-
-  rows.forEach(poll);
+  window.qinglangPollRows('tr.feed-run', 'data-progress-url', update, function (run) { return run.running; }, 1000);
 })();

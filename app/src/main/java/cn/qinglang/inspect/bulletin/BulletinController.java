@@ -87,7 +87,9 @@ class BulletinController {
 		Bulletin bulletin = this.bulletins.find(user, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		ReportFormat format = request.getRequestURI().endsWith(".docx") ? ReportFormat.DOCX : ReportFormat.PDF;
-		this.exports.stream(user, this.report.document(bulletin), format, response);
+		// the lines come from the frozen summary in memory: counting them is cheap
+		this.exports.deliver(user, format, bulletin.number() + " " + bulletin.title(),
+				this.report.lines(bulletin).size(), () -> this.report.document(bulletin), request, response);
 	}
 
 	@GetMapping("/bulletins/{id}")

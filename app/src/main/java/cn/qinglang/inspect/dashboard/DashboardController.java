@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -115,8 +116,11 @@ class DashboardController {
 
 	@GetMapping("/dashboard/export.pdf")
 	void campaignPdf(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
-			HttpServletResponse response) throws IOException {
-		this.reports.stream(user, this.report.campaign(user, campaignView(user, params)), ReportFormat.PDF, response);
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		CampaignView view = campaignView(user, params);
+		// the view is computed (or cached) already: its lines are counted in memory
+		this.reports.deliver(user, ReportFormat.PDF, this.report.title(view.filter()), this.report.lines(view).size(),
+				() -> this.report.campaign(user, view), request, response);
 	}
 
 	@GetMapping("/dashboard/enterprises/{id}")
@@ -152,9 +156,12 @@ class DashboardController {
 
 	@GetMapping({ "/dashboard/enterprises/{id}/export.pdf", "/my-enterprise/dashboard/export.pdf" })
 	void enterprisePdf(@AuthenticationPrincipal PortalUser user, @PathVariable(required = false) Long id,
-			@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+			@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		EnterpriseView view = enterpriseView(user, (id != null) ? id : user.enterpriseId(), params);
-		this.reports.stream(user, this.report.enterprise(user, view), ReportFormat.PDF, response);
+		this.reports.deliver(user, ReportFormat.PDF,
+				view.enterprise().nameZh() + " " + this.report.title(view.filter()), this.report.lines(view).size(),
+				() -> this.report.enterprise(user, view), request, response);
 	}
 
 	private CampaignView campaignView(PortalUser user, Map<String, String> params) {

@@ -52,14 +52,17 @@ class DashboardReport {
 		return this.documents.lines(DashboardSnapshot.of(view, this.properties), headings());
 	}
 
+	List<ReportLine> lines(EnterpriseView view) {
+		return this.documents.lines(DashboardSnapshot.of(view, this.properties), headings());
+	}
+
 	ReportDocument campaign(PortalUser user, CampaignView view) {
 		return document(office(user, ""), view.filter(), scope(view.filter()), lines(view), "campaign");
 	}
 
 	ReportDocument enterprise(PortalUser user, EnterpriseView view) {
-		List<ReportLine> lines = this.documents.lines(DashboardSnapshot.of(view, this.properties), headings());
-		return document(office(user, view.enterprise().nameZh()), view.filter(), view.enterprise().nameZh(), lines,
-				String.valueOf(view.enterprise().id()));
+		return document(office(user, view.enterprise().nameZh()), view.filter(), view.enterprise().nameZh(),
+				lines(view), String.valueOf(view.enterprise().id()));
 	}
 
 	private ReportDocument document(String office, DashboardFilter filter, String scope, List<ReportLine> lines,
@@ -76,6 +79,11 @@ class DashboardReport {
 		parameters.put("secondSigner", label("report.dashboard.approver"));
 		return new ReportDocument(TEMPLATE, parameters, RecordDataSource.of(ReportLine.class, lines),
 				"qinglang-dashboard-" + filter.period().from() + "-" + filter.period().to(), "dashboard", target);
+	}
+
+	/** What "my exports" lists the document as: its title and period. */
+	String title(DashboardFilter filter) {
+		return label("report.dashboard.title") + " " + filter.period().from() + " – " + filter.period().to();
 	}
 
 	private DashboardDocuments.Headings headings() {

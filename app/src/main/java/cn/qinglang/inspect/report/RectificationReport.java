@@ -55,10 +55,21 @@ class RectificationReport {
 		this.layout = new RectificationReportLayout(messages, portal.displayZone());
 	}
 
-	Optional<ReportDocument> of(EnterpriseScope scope, long orderId) {
-		return this.orders.find(scope, orderId)
-			.flatMap((order) -> read(scope, order))
-			.map((data) -> this.layout.document(data, LocalDate.now(this.portal.displayZone())));
+	/** What the report of an order shows, if the viewer's scope reaches the order. */
+	Optional<RectificationReportData> read(EnterpriseScope scope, long orderId) {
+		return this.orders.find(scope, orderId).flatMap((order) -> read(scope, order));
+	}
+
+	ReportDocument document(RectificationReportData data) {
+		return this.layout.document(data, LocalDate.now(this.portal.displayZone()));
+	}
+
+	/**
+	 * The report's lines, counted by laying them out: exact, and cheap next to reading
+	 * the order, which is done once.
+	 */
+	int lineCount(RectificationReportData data) {
+		return this.layout.lines(data).size();
 	}
 
 	private Optional<RectificationReportData> read(EnterpriseScope scope, RectificationOrder order) {

@@ -1,9 +1,12 @@
 package cn.qinglang.inspect.report;
 
 import java.io.IOException;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,7 +18,7 @@ import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.security.PortalUser;
 
 /**
- * The rectification report of an order as a PDF, streamed to the browser: for regulators
+ * The rectification report of an order as a PDF, delivered to the browser: for regulators
  * within their jurisdiction and for the platform of the enterprise; anyone else gets the
  * app's usual 404.
  */
@@ -26,17 +29,26 @@ class RectificationReportController {
 
 	private final ReportExports exports;
 
-	RectificationReportController(RectificationReport reports, ReportExports exports) {
+	private final MessageSource messages;
+
+	RectificationReportController(RectificationReport reports, ReportExports exports, MessageSource messages) {
 		this.reports = reports;
 		this.exports = exports;
+		this.messages = messages;
 	}
 
+	/**
+	 * The order is read here, where the viewer's scope decides whether it exists; the
+	 * document is laid out where it is filled (on a worker, for a large one).
+	 */
 	@GetMapping({ "/orders/{id}/report.pdf", "/my-enterprise/orders/{id}/report.pdf" })
-	void pdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id, HttpServletResponse response)
-			throws IOException {
-		ReportDocument document = this.reports.of(EnterpriseScope.of(user), id)
+	void pdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		RectificationReportData data = this.reports.read(EnterpriseScope.of(user), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		this.exports.stream(user, document, ReportFormat.PDF, response);
+		String title = this.messages.getMessage("report.exportTitle", new Object[] { data.order().number() }, locale);
+		this.exports.deliver(user, ReportFormat.PDF, title, this.reports.lineCount(data),
+				() -> this.reports.document(data), request, response);
 	}
 
 }

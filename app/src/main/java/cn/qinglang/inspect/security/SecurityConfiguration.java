@@ -78,6 +78,9 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/inspections/**", "/orders/**", "/summary/**")
 			.hasRole(Role.INSPECTOR.name())
+			// the roles that export reports; each sees its own exports only
+			.requestMatchers("/exports", "/exports/**")
+			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name(), Role.PLATFORM.name())
 			// each download is checked against the order or inspection it belongs to
 			.requestMatchers(HttpMethod.GET, "/files/**")
 			.hasAnyRole(Role.INSPECTOR.name(), Role.EXECUTIVE.name(), Role.PLATFORM.name())

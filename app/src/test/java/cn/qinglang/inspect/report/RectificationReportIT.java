@@ -102,6 +102,17 @@ class RectificationReportIT {
 	}
 
 	@Test
+	void smallReportStreamsStraightToTheBrowserWithoutABackgroundExport() throws Exception {
+		long before = this.jdbc.sql("SELECT COUNT(*) FROM report_export").query(Long.class).single();
+
+		this.mvc.perform(get("/orders/" + this.order + "/report.pdf").session(this.inspector))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"));
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM report_export").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void platformDownloadsItsOwnEnterprisesReport() throws Exception {
 		byte[] pdf = this.mvc
 			.perform(get("/my-enterprise/orders/" + this.order + "/report.pdf")

@@ -19,6 +19,7 @@ import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseStatus;
 import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
 import cn.qinglang.inspect.labelcheck.checker.Verdict;
+import cn.qinglang.inspect.report.export.ExportStatus;
 import cn.qinglang.inspect.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class MessagesTests {
 
 	/** Keys named in Java code: message keys of forms, flashes and checks. */
 	private static final Pattern CODE_KEY = Pattern.compile(
-			"\"((?:password|enterprise|user|audit|login|home|form|validation|feed|inspection|finding|order|measure|submission|review|extension|evidence|catalog|notification|outbox|reinspection|dashboard|spotcheck|labelcheck|summary|bulletin|report)\\.[A-Za-z.]*[A-Za-z])\"");
+			"\"((?:password|enterprise|user|audit|login|home|form|validation|feed|inspection|finding|order|measure|submission|review|extension|evidence|catalog|notification|outbox|reinspection|dashboard|spotcheck|labelcheck|summary|bulletin|report|export)\\.[A-Za-z.]*[A-Za-z])\"");
 
 	/** Every bundle of the portal, by its Chinese (default) file. */
 	private static final List<String> BUNDLES = List.of("messages", "messages-feed", "messages-inspection",
@@ -90,6 +91,9 @@ class MessagesTests {
 		}
 		for (ProblemCode problem : ProblemCode.values()) {
 			assertThat(keys).contains("labelcheck.problem." + problem);
+		}
+		for (ExportStatus status : ExportStatus.values()) {
+			assertThat(keys).contains("export.status." + status);
 		}
 	}
 

@@ -1,0 +1,174 @@
+package cn.qinglang.inspect.report.export;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.system.Times;
+
+/**
+ * The {@code report_export} rows. Every write runs in a transaction of its own: the
+ * worker fills a report inside a read-only transaction (its rows may stream from the
+ * database), and its progress must be committed while that one is still open.
+ */
+@Repository
+@Transactional(propagation = Propagation.REQUIRES_NEW)
+class ExportRepository {
+
+	private static final int MAX_ERROR = 1000;
+
+	private final JdbcClient jdbc;
+
+	ExportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long queue(String owner, String title, ReportFormat format, long rowsEstimated, Instant at) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO report_export (owner, title, format, status, rows_estimated, created_at)
+				VALUES (:owner, :title, :format, 'QUEUED', :rows, :at)""")
+			.param("owner", owner)
+			.param("title", title)
+			.param("format", format.name())
+			.param("rows", rowsEstimated)
+			.param("at", Times.toDb(at))
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	/** Only a queue that refused the export removes its row: nothing was produced. */
+	void remove(long id) {
+		this.jdbc.sql("DELETE FROM report_export WHERE id = :id AND status = 'QUEUED'").param("id", id).update();
+	}
+
+	/**
+	 * @return false if the export is no longer waiting (failed at a startup meanwhile)
+	 */
+	boolean start(long id, Instant at) {
+		return this.jdbc
+			.sql("UPDATE report_export SET status = 'RUNNING', started_at = :at WHERE id = :id AND status = 'QUEUED'")
+			.param("id", id)
+			.param("at", Times.toDb(at))
+			.update() == 1;
+	}
+
+	void describe(long id, String template, String targetType, String targetId, String fileName) {
+		this.jdbc.sql("""
+				UPDATE report_export SET template = :template, target_type = :targetType, target_id = :targetId,
+				  file_name = :fileName WHERE id = :id""")
+			.param("id", id)
+			.param("template", template)
+			.param("targetType", targetType)
+			.param("targetId", targetId)
+			.param("fileName", fileName)
+			.update();
+	}
+
+	void progress(long id, long rowsDone, int percent) {
+		this.jdbc.sql(
+				"UPDATE report_export SET rows_done = :rows, progress_percent = :percent WHERE id = :id AND status = 'RUNNING'")
+			.param("id", id)
+			.param("rows", rowsDone)
+			.param("percent", percent)
+			.update();
+	}
+
+	void done(long id, long size, String sha256, Instant at) {
+		this.jdbc.sql("""
+				UPDATE report_export SET status = 'DONE', progress_percent = 100, file_size = :size, sha256 = :sha256,
+				  finished_at = :at WHERE id = :id""")
+			.param("id", id)
+			.param("size", size)
+			.param("sha256", sha256)
+			.param("at", Times.toDb(at))
+			.update();
+	}
+
+	void failed(long id, String message, Instant at) {
+		this.jdbc.sql(
+				"UPDATE report_export SET status = 'FAILED', error_message = :message, finished_at = :at WHERE id = :id")
+			.param("id", id)
+			.param("message", truncate(message))
+			.param("at", Times.toDb(at))
+			.update();
+	}
+
+	/**
+	 * Fails the exports left waiting or running by a previous process, except those this
+	 * one is working on.
+	 * @return how many
+	 */
+	int failAbandoned(Collection<Long> ownIds, String message, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE report_export SET status = 'FAILED', error_message = :message, finished_at = :at
+				WHERE status IN ('QUEUED', 'RUNNING') AND id NOT IN (:own)""")
+			.param("message", message)
+			.param("at", Times.toDb(at))
+			// an empty IN list is not SQL: -1 is no export's id
+			.param("own", ownIds.isEmpty() ? List.of(-1L) : ownIds)
+			.update();
+	}
+
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	List<Long> finishedBefore(Instant cutoff) {
+		return this.jdbc.sql("SELECT id FROM report_export WHERE status = 'DONE' AND finished_at < :cutoff")
+			.param("cutoff", Times.toDb(cutoff))
+			.query(Long.class)
+			.list();
+	}
+
+	void expire(long id) {
+		this.jdbc.sql("UPDATE report_export SET status = 'EXPIRED' WHERE id = :id").param("id", id).update();
+	}
+
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	Optional<ReportExport> find(String owner, long id) {
+		return this.jdbc.sql("SELECT * FROM report_export WHERE id = :id AND owner = :owner")
+			.param("id", id)
+			.param("owner", owner)
+			.query(ExportRepository::map)
+			.optional();
+	}
+
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	List<ReportExport> list(String owner, int limit) {
+		return this.jdbc
+			.sql("SELECT * FROM report_export WHERE owner = :owner ORDER BY created_at DESC, id DESC LIMIT :limit")
+			.param("owner", owner)
+			.param("limit", limit)
+			.query(ExportRepository::map)
+			.list();
+	}
+
+	private static ReportExport map(ResultSet rs, int row) throws SQLException {
+		return new ReportExport(rs.getLong("id"), rs.getString("owner"), rs.getString("title"),
+				ReportFormat.valueOf(rs.getString("format")), ExportStatus.valueOf(rs.getString("status")),
+				rs.getInt("progress_percent"), rs.getLong("rows_done"), rs.getLong("rows_estimated"),
+				rs.getString("file_name"), rs.getObject("file_size", Long.class), rs.getString("sha256"),
+				rs.getString("error_message"), rs.getString("template"), rs.getString("target_type"),
+				rs.getString("target_id"), instant(rs, "created_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return Times.fromDb(rs.getObject(column, LocalDateTime.class));
+	}
+
+	private static String truncate(String message) {
+		return (message != null && message.length() > MAX_ERROR) ? message.substring(0, MAX_ERROR) : message;
+	}
+
+}

@@ -1,0 +1,31 @@
+package cn.qinglang.inspect.report.export;
+
+import java.time.Instant;
+
+import cn.qinglang.inspect.report.ReportFormat;
+
+/**
+ * A report generated in the background for its owner, as the "my exports" list shows it.
+ *
+ * @param fileName the download's name without extension, from the document once built
+ * @param sha256 of the produced file, so that a file altered on disk can be told
+ * @param errorMessage why it failed: the exception's message, or {@link #INTERRUPTED}
+ * when a restart cut it off
+ */
+public record ReportExport(long id, String owner, String title, ReportFormat format, ExportStatus status,
+		int progressPercent, long rowsDone, long rowsEstimated, String fileName, Long fileSize, String sha256,
+		String errorMessage, String template, String targetType, String targetId, Instant createdAt, Instant startedAt,
+		Instant finishedAt) {
+
+	/** The message key stored for an export cut off by a restart, shown localised. */
+	public static final String INTERRUPTED = "export.interrupted";
+
+	public boolean interrupted() {
+		return INTERRUPTED.equals(this.errorMessage);
+	}
+
+	public boolean downloadable() {
+		return this.status == ExportStatus.DONE;
+	}
+
+}

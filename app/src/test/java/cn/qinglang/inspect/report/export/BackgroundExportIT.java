@@ -1,0 +1,325 @@
+package cn.qinglang.inspect.report.export;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.export.ExportSamples.HeldRows;
+import cn.qinglang.inspect.support.EnforcementSteps;
+import cn.qinglang.inspect.support.PortalTest;
+import cn.qinglang.inspect.support.SignIn;
+import cn.qinglang.inspect.system.Times;
+
+import static cn.qinglang.inspect.report.export.ExportSamples.document;
+import static cn.qinglang.inspect.report.export.ExportSamples.watermark;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Background exports over the real stack, with the threshold lowered to five rows so that
+ * a rectification report of one order goes to the background (and a queue of two, so that
+ * it fills): queued, filled with progress, downloaded by its owner only, failed with its
+ * message, expired after the retention, refused when the queue is full.
+ */
+@PortalTest
+@TestPropertySource(properties = { "qinglang.reports.background-above-rows=5", "qinglang.reports.queue-capacity=2" })
+class BackgroundExportIT {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BackgroundExports exports;
+
+	@Autowired
+	ExportProperties properties;
+
+	MockHttpSession inspector;
+
+	/** An order of enterprise 1 (qingqiong) with a finding and one measure's evidence. */
+	long order;
+
+	String number;
+
+	@BeforeEach
+	void orderWithEvidence() throws Exception {
+		EnforcementSteps steps = new EnforcementSteps(this.mvc, this.jdbc);
+		this.inspector = SignIn.as(this.mvc, "inspector");
+		long inspection = steps.openInspection(this.inspector, 1);
+		long finding = steps.recordFinding(this.inspector, inspection, "PLT-02", "后台导出测试：图片未添加显著提示标识");
+		this.order = steps.issueOrder(this.inspector, inspection, List.of(finding), List.of("上线显著提示标识功能"));
+		long measure = steps.measureIds(this.order).get(0);
+		steps.submit(SignIn.as(this.mvc, "qingqiong"), this.order, measure, new MockMultipartFile("files", "整改说明.txt",
+				"text/plain", ("整改说明 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
+		this.number = this.jdbc.sql("SELECT number FROM rectification_order WHERE id = :o")
+			.param("o", this.order)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void largeReportIsGeneratedInTheBackgroundAndDownloadedWithItsContentAndWatermark() throws Exception {
+		this.mvc.perform(get("/orders/" + this.order + "/report.pdf").session(this.inspector))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/exports"))
+			.andExpect(flash().attribute("message", "export.queued"));
+		long id = latestExportOf("inspector");
+
+		ReportExport done = awaitFinished("inspector", id);
+		assertThat(done.status()).isEqualTo(ExportStatus.DONE);
+		assertThat(done.progressPercent()).isEqualTo(100);
+		assertThat(done.rowsDone()).isEqualTo(done.rowsEstimated()).isGreaterThan(5);
+		assertThat(done.targetType()).isEqualTo("rectification_order");
+		assertThat(done.targetId()).isEqualTo(String.valueOf(this.order));
+		this.mvc.perform(get("/exports/" + id + "/status").session(this.inspector))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DONE"))
+			.andExpect(jsonPath("$.percent").value(100))
+			.andExpect(jsonPath("$.active").value(false));
+		this.mvc.perform(get("/exports").session(this.inspector))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("企业整改情况报告 " + this.number)))
+			.andExpect(content().string(containsString("/exports/" + id + "/file")));
+
+		MockHttpServletResponse file = this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''rectification-report-")))
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andReturn()
+			.getResponse();
+		byte[] pdf = file.getContentAsByteArray();
+		assertThat(pdf).hasSize(done.fileSize().intValue());
+		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf))).isEqualTo(done.sha256());
+		String enterprise = this.jdbc.sql("SELECT name_zh FROM enterprise WHERE id = 1").query(String.class).single();
+		String inspectorName = this.jdbc.sql("SELECT display_name FROM app_user WHERE username = 'inspector'")
+			.query(String.class)
+			.single();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains(enterprise, this.number, "后台导出测试：图片未添加显著提示标识",
+					"整改说明.txt", inspectorName + "（inspector）");
+		}
+		assertThat(audited("REPORT_EXPORTED", "report_export", String.valueOf(id))).contains("\"background\":true");
+		assertThat(audited("REPORT_DOWNLOADED", "rectification_order", String.valueOf(this.order)))
+			.contains("rectification-report", done.sha256());
+	}
+
+	@Test
+	void progressIsWrittenWhileTheReportFills() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "进度测试", 120, watermark(),
+				() -> document(new HeldRows(120).pauseAt(50, 400).holdAt(60, release)));
+		try {
+			ReportExport running = await("inspector", id, (export) -> export.rowsDone() >= 50);
+			assertThat(running.status()).isEqualTo(ExportStatus.RUNNING);
+			assertThat(running.rowsDone()).isBetween(50L, 60L);
+			assertThat(running.progressPercent()).isEqualTo((int) (running.rowsDone() * 90 / 120));
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(awaitFinished("inspector", id).progressPercent()).isEqualTo(100);
+	}
+
+	@Test
+	void anotherUserGetsNotFoundForTheStatusAndTheFile() throws Exception {
+		MockHttpSession platform = SignIn.as(this.mvc, "qingqiong");
+		this.mvc.perform(get("/my-enterprise/orders/" + this.order + "/report.pdf").session(platform))
+			.andExpect(status().isSeeOther());
+		long platformExport = latestExportOf("qingqiong");
+		assertThat(awaitFinished("qingqiong", platformExport).status()).isEqualTo(ExportStatus.DONE);
+		this.mvc.perform(get("/exports/" + platformExport + "/file").session(platform)).andExpect(status().isOk());
+		long inspectorExport = this.exports.submit("inspector", ReportFormat.PDF, "检查员的导出", 10, watermark(),
+				() -> document(10));
+		assertThat(awaitFinished("inspector", inspectorExport).status()).isEqualTo(ExportStatus.DONE);
+
+		for (String path : List.of("/exports/" + platformExport + "/status", "/exports/" + platformExport + "/file")) {
+			this.mvc.perform(get(path).session(this.inspector)).andExpect(status().isNotFound());
+			this.mvc.perform(get(path).session(SignIn.as(this.mvc, "mingche"))).andExpect(status().isNotFound());
+		}
+		for (String path : List.of("/exports/" + inspectorExport + "/status",
+				"/exports/" + inspectorExport + "/file")) {
+			this.mvc.perform(get(path).session(platform)).andExpect(status().isNotFound());
+			this.mvc.perform(get(path).session(SignIn.as(this.mvc, "executive"))).andExpect(status().isNotFound());
+		}
+		this.mvc.perform(get("/exports").session(this.inspector))
+			.andExpect(content().string(not(containsString("/exports/" + platformExport + "/"))));
+		this.mvc.perform(get("/exports").session(platform))
+			.andExpect(content().string(containsString("/exports/" + platformExport + "/file")))
+			.andExpect(content().string(not(containsString("/exports/" + inspectorExport + "/"))));
+	}
+
+	@Test
+	void rolesThatExportNothingHaveNoExportsPageAndTheOthersAreLinkedToIt() throws Exception {
+		this.mvc.perform(get("/exports").session(SignIn.as(this.mvc, "admin"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/exports").session(SignIn.as(this.mvc, "auditor"))).andExpect(status().isForbidden());
+		for (String user : List.of("inspector", "executive", "qingqiong")) {
+			this.mvc.perform(get("/").session(SignIn.as(this.mvc, user)))
+				.andExpect(content().string(containsString("id=\"nav-exports\"")));
+		}
+	}
+
+	@Test
+	void failingDocumentEndsFailedWithItsMessageAndNoFile() throws Exception {
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "失败测试", 1000, watermark(), () -> {
+			throw new IllegalStateException("统计数据暂不可用");
+		});
+
+		ReportExport failed = awaitFinished("inspector", id);
+		assertThat(failed.status()).isEqualTo(ExportStatus.FAILED);
+		assertThat(failed.errorMessage()).isEqualTo("统计数据暂不可用");
+		assertThat(failed.fileSize()).isNull();
+		assertThat(this.properties.exportDir().resolve(Long.toString(id))).doesNotExist();
+		assertThat(this.properties.exportDir().resolve(id + ".part")).doesNotExist();
+		this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/exports").session(this.inspector))
+			.andExpect(content().string(containsString("统计数据暂不可用")));
+	}
+
+	@Test
+	void cleanupExpiresFilesPastTheRetentionOnly() throws Exception {
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "清理测试", 10, watermark(), () -> document(10));
+		assertThat(awaitFinished("inspector", id).status()).isEqualTo(ExportStatus.DONE);
+		Path file = this.properties.exportDir().resolve(Long.toString(id));
+		assertThat(file).isRegularFile();
+
+		this.exports.cleanup();
+		assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.DONE);
+		assertThat(file).isRegularFile();
+
+		int expired = this.exports.expireFinishedBefore(Times.now().plus(this.properties.retention()).plusSeconds(60));
+		assertThat(expired).isPositive();
+		assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.EXPIRED);
+		assertThat(file).doesNotExist();
+		this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void fullQueueRefusesAnExportWithAMessageAndRecordsNothing() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		List<Long> accepted = new ArrayList<>();
+		try {
+			accepted.add(this.exports.submit("inspector", ReportFormat.PDF, "占用", 10, watermark(),
+					() -> document(new HeldRows(10).holdAt(1, release))));
+			await("inspector", accepted.get(0), (export) -> export.status() == ExportStatus.RUNNING);
+			for (int i = 0; i < this.properties.queueCapacity(); i++) {
+				accepted.add(this.exports.submit("inspector", ReportFormat.PDF, "排队 " + i, 10, watermark(),
+						() -> document(10)));
+			}
+			long before = exportsOf("inspector");
+
+			this.mvc.perform(get("/orders/" + this.order + "/report.pdf").session(this.inspector))
+				.andExpect(status().isSeeOther())
+				.andExpect(redirectedUrl("/exports"))
+				.andExpect(flash().attribute("problem", "export.queueFull"));
+			assertThatThrownBy(
+					() -> this.exports.submit("inspector", ReportFormat.PDF, "多余", 10, watermark(), () -> document(10)))
+				.isInstanceOf(ExportQueueFullException.class);
+			assertThat(exportsOf("inspector")).isEqualTo(before);
+		}
+		finally {
+			release.countDown();
+		}
+		for (long id : accepted) {
+			assertThat(awaitFinished("inspector", id).status()).isEqualTo(ExportStatus.DONE);
+		}
+	}
+
+	@Test
+	void exportLeftUnfinishedByARestartIsFailedWithAClearMessage() throws Exception {
+		this.jdbc
+			.sql("""
+					INSERT INTO report_export (owner, title, format, status, rows_estimated, rows_done, created_at, started_at)
+					VALUES ('inspector', '重启前的导出', 'PDF', 'RUNNING', 1000, 400, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""")
+			.update();
+		long id = latestExportOf("inspector");
+
+		assertThat(this.exports.failInterrupted()).isEqualTo(1);
+
+		ReportExport failed = this.exports.find("inspector", id).orElseThrow();
+		assertThat(failed.status()).isEqualTo(ExportStatus.FAILED);
+		assertThat(failed.interrupted()).isTrue();
+		this.mvc.perform(get("/exports").session(this.inspector))
+			.andExpect(content().string(containsString("服务重启，导出未能完成，请重新导出。")));
+	}
+
+	private ReportExport awaitFinished(String owner, long id) throws InterruptedException {
+		return await(owner, id, (export) -> !export.status().active());
+	}
+
+	private ReportExport await(String owner, long id, Predicate<ReportExport> condition) throws InterruptedException {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (true) {
+			ReportExport export = this.exports.find(owner, id).orElseThrow();
+			if (condition.test(export)) {
+				return export;
+			}
+			assertThat(System.nanoTime()).as("export %d still %s", id, export.status()).isLessThan(deadline);
+			TimeUnit.MILLISECONDS.sleep(50);
+		}
+	}
+
+	private long latestExportOf(String owner) {
+		return this.jdbc.sql("SELECT MAX(id) FROM report_export WHERE owner = :owner")
+			.param("owner", owner)
+			.query(Long.class)
+			.single();
+	}
+
+	private long exportsOf(String owner) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM report_export WHERE owner = :owner")
+			.param("owner", owner)
+			.query(Long.class)
+			.single();
+	}
+
+	private String audited(String action, String targetType, String targetId) {
+		return this.jdbc.sql("""
+				SELECT detail FROM audit_log WHERE action = :action AND target_type = :type AND target_id = :id
+				ORDER BY id DESC LIMIT 1""")
+			.param("action", action)
+			.param("type", targetType)
+			.param("id", targetId)
+			.query(String.class)
+			.single();
+	}
+
+}
