@@ -17,31 +17,31 @@ import cn.qinglang.batch.aggregate.DashboardAggregates;
  * Daxing enterprise (zhiwei-soft) has no data. Inserted once per test database, then the
  * aggregates of the touched days are brought up to date as a feed run would.
  */
-final class KnownDataSet {
+public final class KnownDataSet {
 
-	static final long PLATFORM = 37;
+	public static final long PLATFORM = 37;
 
-	static final long PROVIDER = 57;
+	public static final long PROVIDER = 57;
 
-	static final String PLATFORM_USER = "fanxing";
+	public static final String PLATFORM_USER = "fanxing";
 
-	static final String PLATFORM_NAME = "北京繁星创想网络技术有限公司";
+	public static final String PLATFORM_NAME = "北京繁星创想网络技术有限公司";
 
-	static final String PROVIDER_NAME = "北京望舒未来信息技术有限公司";
+	public static final String PROVIDER_NAME = "北京望舒未来信息技术有限公司";
 
-	static final String DAXING = "110115";
+	public static final String DAXING = "110115";
 
 	/** The period of the data set: two whole weeks. */
-	static final String PERIOD = "preset=CUSTOM&from=2025-10-06&to=2025-10-19";
+	public static final String PERIOD = "preset=CUSTOM&from=2025-10-06&to=2025-10-19";
 
-	static final LocalDate FROM = LocalDate.of(2025, 10, 6);
+	public static final LocalDate FROM = LocalDate.of(2025, 10, 6);
 
-	static final LocalDate TO = LocalDate.of(2025, 10, 19);
+	public static final LocalDate TO = LocalDate.of(2025, 10, 19);
 
 	private KnownDataSet() {
 	}
 
-	static synchronized void ensure(JdbcClient jdbc, DashboardAggregates aggregates, TransactionTemplate tx) {
+	public static synchronized void ensure(JdbcClient jdbc, DashboardAggregates aggregates, TransactionTemplate tx) {
 		if (jdbc.sql("SELECT COUNT(*) FROM labeling_metric WHERE platform_id LIKE 'known-%'")
 			.query(Long.class)
 			.single() > 0) {

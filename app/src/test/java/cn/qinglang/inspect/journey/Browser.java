@@ -3,7 +3,9 @@ package cn.qinglang.inspect.journey;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,7 +27,10 @@ public final class Browser {
 	private Browser() {
 	}
 
-	public static ChromeDriver start() throws IOException {
+	/**
+	 * @param downloads where files the pages download are saved, without asking
+	 */
+	public static ChromeDriver start(Path downloads) throws IOException {
 		boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
 		if (!installed && Boolean.parseBoolean(System.getenv("QINGLANG_REQUIRE_BROWSER"))) {
 			throw new IllegalStateException("Chromium and its driver are required: " + CHROMIUM + ", " + CHROMEDRIVER);
@@ -37,6 +42,8 @@ public final class Browser {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,1000", "--lang=zh-CN",
 				"--user-data-dir=" + Files.createTempDirectory("qinglang-chromium"));
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false, "safebrowsing.enabled", false));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
@@ -46,7 +53,7 @@ public final class Browser {
 
 	/** Keeps what the browser showed, for the README and for reading a failed CI run. */
 	public static void screenshot(ChromeDriver driver, String name) throws IOException {
-		java.nio.file.Path target = java.nio.file.Path.of("target", "screenshots", name + ".png");
+		Path target = Path.of("target", "screenshots", name + ".png");
 		Files.createDirectories(target.getParent());
 		Files.write(target, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 	}

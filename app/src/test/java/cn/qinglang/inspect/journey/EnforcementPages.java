@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Page objects of the enforcement loop: inspection, order, evidence, review.
  */
-final class EnforcementPages {
+public final class EnforcementPages {
 
 	private EnforcementPages() {
 	}
@@ -30,7 +30,7 @@ final class EnforcementPages {
 	 * buttons as covered even when nothing covers them. A submit button clicked so still
 	 * sends its name and value.
 	 */
-	static void click(WebDriver driver, WebElement element) {
+	public static void click(WebDriver driver, WebElement element) {
 		((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
 	}
 
