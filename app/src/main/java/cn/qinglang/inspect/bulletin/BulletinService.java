@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +66,11 @@ public class BulletinService {
 
 	private final JdbcClient jdbc;
 
+	private final MessageSource messages;
+
 	BulletinService(Summaries summaries, DashboardService dashboards, Jurisdictions jurisdictions,
-			DocumentNumbers numbers, AuditLog audit, JsonMapper json, JdbcClient jdbc) {
+			DocumentNumbers numbers, AuditLog audit, JsonMapper json, JdbcClient jdbc, MessageSource messages) {
+		this.messages = messages;
 		this.summaries = summaries;
 		this.dashboards = dashboards;
 		this.jurisdictions = jurisdictions;
@@ -97,7 +102,20 @@ public class BulletinService {
 				filter.period().previous().to(), jurisdictionName, anonymised, inspected,
 				this.summaries.issues(scope, filter, inspected), categories, dispositions,
 				this.summaries.examples(scope, filter, anonymised, EXAMPLES),
-				DashboardSnapshot.of(this.dashboards.campaign(scope, filter, today), this.dashboards.properties()));
+				statistics(scope, filter, anonymised, today));
+	}
+
+	/**
+	 * The period's dashboard numbers; an anonymised summary names no enterprise in its
+	 * league table either.
+	 */
+	private DashboardSnapshot statistics(EnterpriseScope scope, DashboardFilter filter, boolean anonymised,
+			LocalDate today) {
+		DashboardSnapshot numbers = DashboardSnapshot.of(this.dashboards.campaign(scope, filter, today),
+				this.dashboards.properties());
+		return anonymised ? numbers.withoutEnterpriseNames(
+				this.messages.getMessage("summary.nameWithheld", null, Locale.SIMPLIFIED_CHINESE),
+				this.messages.getMessage("summary.nameWithheld", null, Locale.ENGLISH)) : numbers;
 	}
 
 	/**

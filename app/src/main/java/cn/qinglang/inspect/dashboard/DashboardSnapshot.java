@@ -28,6 +28,21 @@ public record DashboardSnapshot(LocalDate from, LocalDate to, LocalDate campaign
 				view.categories(), view.actions(), List.of(), List.of());
 	}
 
+	/**
+	 * The same numbers with the league table's enterprises unnamed, for an anonymised
+	 * bulletin: the placeholder in each language stands for every name.
+	 */
+	public DashboardSnapshot withoutEnterpriseNames(String placeholderZh, String placeholderEn) {
+		return new DashboardSnapshot(this.from, this.to, this.campaignStart, this.limitHours, this.laggardScore,
+				this.kpis, this.weeks, this.categories, this.actions,
+				this.league.stream()
+					.map((row) -> new LeagueEntry(row.rank(), placeholderZh, placeholderEn, row.jurisdictionZh(),
+							row.jurisdictionEn(), row.score(), row.explicitRate(), row.implicitRate(),
+							row.verificationRate(), row.complaintsReceived(), row.handledInTimeShare(), row.laggard()))
+					.toList(),
+				this.jurisdictions);
+	}
+
 	private static List<Kpi> withoutLinks(List<Kpi> kpis) {
 		return kpis.stream().map((kpi) -> new Kpi(kpi.code(), kpi.unit(), kpi.value(), kpi.previous(), null)).toList();
 	}

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import cn.qinglang.inspect.bench.BenchApplication;
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.DashboardService;
+import cn.qinglang.inspect.report.PdfChecks;
 import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportRenderer;
 import cn.qinglang.inspect.report.Watermark;
@@ -101,6 +105,15 @@ public final class BulletinBenchmark {
 							run + 1, bulletin.number(), bulletin.summary().statistics().league().size(),
 							report.lines(bulletin).size(), document.getNumberOfPages(), Files.size(pdf) / 1024, ms,
 							peak);
+				}
+			}
+			// the README's pictures of a bulletin: cover, figures, charts, the league
+			// table
+			try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+				int league = PdfChecks.pageWith(document, "七、企业合规排名");
+				for (int page : new int[] { 1, 2, 3, league }) {
+					ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page - 1, 80), "png",
+							pdf.resolveSibling("bench-bulletin-" + page + ".png").toFile());
 				}
 			}
 			List<Double> warm = new ArrayList<>(runs.subList(1, runs.size()));

@@ -86,14 +86,18 @@ class BulletinIT {
 			.containsPattern("GEN-01 [^<]*</td>\\s*<td>2</td>\\s*<td>2</td>\\s*<td>100.0%</td>")
 			.containsPattern("GEN-03 [^<]*</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>50.0%</td>")
 			.contains("北京繁星创想网络技术有限公司")
-			.contains("元数据缺少 AIGC 字段");
+			.contains("元数据缺少 AIGC 字段")
+			.contains("id=\"statistics-table\"", "显式标识率", "id=\"summary-league\"");
 	}
 
 	@Test
 	void anonymisedSummaryNamesNoEnterprise() throws Exception {
 		String html = page(WEEK + "&anonymised=true", SignIn.as(this.mvc, "inspector"));
 
-		assertThat(html).contains("企业A", "企业B").doesNotContain("北京繁星创想网络技术有限公司").doesNotContain("北京望舒未来信息技术有限公司");
+		// the league table of the period's statistics too
+		assertThat(html).contains("企业A", "企业B", "id=\"summary-league\"", "（名称隐去）")
+			.doesNotContain("北京繁星创想网络技术有限公司")
+			.doesNotContain("北京望舒未来信息技术有限公司");
 	}
 
 	@Test
@@ -110,10 +114,13 @@ class BulletinIT {
 			.getRedirectedUrl();
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-		Map<String, Object> row = this.jdbc.sql("SELECT number, anonymised FROM bulletin WHERE id = :id")
+		Map<String, Object> row = this.jdbc.sql("SELECT number, anonymised, content FROM bulletin WHERE id = :id")
 			.param("id", id)
 			.query()
 			.singleRow();
+		assertThat((String) row.get("content")).as("frozen without a name")
+			.contains("（名称隐去）")
+			.doesNotContain("北京繁星创想网络技术有限公司");
 		assertThat((String) row.get("number")).matches("京网信通报〔" + LocalDate.now().getYear() + "〕\\d+号");
 		this.mvc.perform(get(location).session(SignIn.as(this.mvc, "executive")))
 			.andExpect(status().isOk())
