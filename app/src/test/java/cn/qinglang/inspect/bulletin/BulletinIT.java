@@ -3,16 +3,12 @@ package cn.qinglang.inspect.bulletin;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
-import javax.imageio.ImageIO;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -163,12 +159,6 @@ class BulletinIT {
 			int charts = PdfChecks.pageWith(document, "标识率按周趋势");
 			assertThat(charts).isPositive();
 			assertThat(PdfChecks.pixelsOf(document, charts, new Color(0x1F3A5F))).isGreaterThan(100);
-			// the README's pictures of a bulletin (copied from target/screenshots)
-			Path pictures = Files.createDirectories(Path.of("target", "screenshots"));
-			for (int page = 0; page < 2; page++) {
-				ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page, 80), "png",
-						pictures.resolve("bulletin-" + (page + 1) + ".png").toFile());
-			}
 		}
 		byte[] docx = Downloads.bytes(this.mvc, location + ".docx", inspector);
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
