@@ -1,13 +1,17 @@
 package cn.qinglang.batch.feed;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -42,6 +46,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			INSERT IGNORE INTO feed_reject (run_id, position, platform_id, record_type, field, reason_code, detail)
 			VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
+	// a chunk restarted after a failure may touch days the run has already noted
+	private static final String INSERT_RUN_DAY = "INSERT IGNORE INTO feed_run_day (run_id, record_type, day) VALUES (?, ?, ?)";
+
 	// MariaDB refusing LOAD DATA LOCAL: disabled in the server, or not allowed by the
 	// client
 	private static final Set<Integer> LOCAL_INFILE_REFUSED = Set.of(1148, 4166);
@@ -58,34 +65,41 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 
 	// an update first keeps the day the record leaves (assignments run left to right), so
 	// that the aggregation refreshes that day as well
-	private final Upsert<LabelingMetric> metrics = new Upsert<>("labeling_metric", """
-			enterprise_id, platform_id, day, content_type, published, explicit_labeled, implicit_labeled,
-			  user_declared, platform_detected, verified, appeals_filed, appeals_upheld, tampering_detected,
-			  last_run_id""", """
-			previous_day = labeling_metric.day, day = VALUES(day), content_type = VALUES(content_type),
-			  published = VALUES(published), explicit_labeled = VALUES(explicit_labeled),
-			  implicit_labeled = VALUES(implicit_labeled), user_declared = VALUES(user_declared),
-			  platform_detected = VALUES(platform_detected), verified = VALUES(verified),
-			  appeals_filed = VALUES(appeals_filed), appeals_upheld = VALUES(appeals_upheld),
-			  tampering_detected = VALUES(tampering_detected), last_run_id = VALUES(last_run_id)""", this::metricRow);
+	private final Upsert<LabelingMetric> metrics = new Upsert<>(RecordType.LABELING_METRIC, "previous_day",
+			LabelingMetric::day, """
+					enterprise_id, platform_id, day, content_type, published, explicit_labeled, implicit_labeled,
+					  user_declared, platform_detected, verified, appeals_filed, appeals_upheld, tampering_detected,
+					  last_run_id""", """
+					previous_day = labeling_metric.day, day = VALUES(day), content_type = VALUES(content_type),
+					  published = VALUES(published), explicit_labeled = VALUES(explicit_labeled),
+					  implicit_labeled = VALUES(implicit_labeled), user_declared = VALUES(user_declared),
+					  platform_detected = VALUES(platform_detected), verified = VALUES(verified),
+					  appeals_filed = VALUES(appeals_filed), appeals_upheld = VALUES(appeals_upheld),
+					  tampering_detected = VALUES(tampering_detected), last_run_id = VALUES(last_run_id)""",
+			this::metricRow);
 
-	private final Upsert<Complaint> complaints = new Upsert<>("complaint", """
-			enterprise_id, platform_id, received_at, received_day, category, campaign_category, content_type,
-			  channel, status, handled_at, outcome, summary, last_run_id""", """
-			previous_received_day = complaint.received_day, received_at = VALUES(received_at),
-			  received_day = VALUES(received_day), category = VALUES(category),
-			  campaign_category = VALUES(campaign_category), content_type = VALUES(content_type),
-			  channel = VALUES(channel), status = VALUES(status), handled_at = VALUES(handled_at),
-			  outcome = VALUES(outcome), summary = VALUES(summary), last_run_id = VALUES(last_run_id)""",
+	private final Upsert<Complaint> complaints = new Upsert<>(RecordType.COMPLAINT, "previous_received_day",
+			Complaint::receivedDay, """
+					enterprise_id, platform_id, received_at, received_day, category, campaign_category, content_type,
+					  channel, status, handled_at, outcome, summary, last_run_id""", """
+					previous_received_day = complaint.received_day, received_at = VALUES(received_at),
+					  received_day = VALUES(received_day), category = VALUES(category),
+					  campaign_category = VALUES(campaign_category), content_type = VALUES(content_type),
+					  channel = VALUES(channel), status = VALUES(status), handled_at = VALUES(handled_at),
+					  outcome = VALUES(outcome), summary = VALUES(summary), last_run_id = VALUES(last_run_id)""",
 			this::complaintRow);
 
-	private final Upsert<EnforcementAction> actions = new Upsert<>("enforcement_action", """
-			enterprise_id, platform_id, day, actor, action_type, category, campaign_category, item_count, amount,
-			  note, last_run_id""", """
-			previous_day = enforcement_action.day, day = VALUES(day), actor = VALUES(actor),
-			  action_type = VALUES(action_type), category = VALUES(category),
-			  campaign_category = VALUES(campaign_category), item_count = VALUES(item_count),
-			  amount = VALUES(amount), note = VALUES(note), last_run_id = VALUES(last_run_id)""", this::actionRow);
+	private final Upsert<EnforcementAction> actions = new Upsert<>(RecordType.ENFORCEMENT_ACTION, "previous_day",
+			EnforcementAction::day,
+			"""
+					enterprise_id, platform_id, day, actor, action_type, category, campaign_category, item_count, amount,
+					  note, last_run_id""",
+			"""
+					previous_day = enforcement_action.day, day = VALUES(day), actor = VALUES(actor),
+					  action_type = VALUES(action_type), category = VALUES(category),
+					  campaign_category = VALUES(campaign_category), item_count = VALUES(item_count),
+					  amount = VALUES(amount), note = VALUES(note), last_run_id = VALUES(last_run_id)""",
+			this::actionRow);
 
 	public FeedItemWriter(JdbcTemplate jdbc, long runId, long feedId, long enterpriseId, Duration lockTimeout) {
 		this.jdbc = jdbc;
@@ -211,11 +225,19 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 	 *
 	<table>
 	 * _load}, which has the table's columns and no key, plus {@code seq}: the order of
-	 * the rows, so that a record sent twice in a chunk ends as its later version.
+	 * the rows, so that a record sent twice in a chunk ends as its later version. Notes
+	 * the days the chunk touched in {@code feed_run_day} for the aggregation after the
+	 * run.
 	 */
 	private final class Upsert<T> {
 
+		private final RecordType type;
+
 		private final String table;
+
+		private final String previousDay;
+
+		private final Function<T, LocalDate> day;
 
 		private final String columns;
 
@@ -223,8 +245,12 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 
 		private final BiConsumer<LoadDataRows, T> row;
 
-		Upsert(String table, String columns, String updates, BiConsumer<LoadDataRows, T> row) {
-			this.table = table;
+		Upsert(RecordType type, String previousDay, Function<T, LocalDate> day, String columns, String updates,
+				BiConsumer<LoadDataRows, T> row) {
+			this.type = type;
+			this.table = type.wireName();
+			this.previousDay = previousDay;
+			this.day = day;
 			this.columns = columns;
 			this.updates = updates;
 			this.row = row;
@@ -235,10 +261,12 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				return;
 			}
 			LoadDataRows rows = new LoadDataRows();
+			Set<LocalDate> days = new TreeSet<>();
 			for (T item : items) {
 				rows.number(rows.rows());
 				this.row.accept(rows, item);
 				rows.endRow();
+				days.add(this.day.apply(item));
 			}
 			String staging = this.table + "_load";
 			FeedItemWriter.this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
@@ -270,11 +298,29 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 					throw ex;
 				}
 				try (Statement statement = connection.createStatement()) {
-					statement.executeUpdate("INSERT INTO " + this.table + " (" + this.columns + ") SELECT "
-							+ this.columns + " FROM " + staging + " ORDER BY seq ON DUPLICATE KEY UPDATE "
+					int upserted = statement.executeUpdate("INSERT INTO " + this.table + " (" + this.columns
+							+ ") SELECT " + this.columns + " FROM " + staging + " ORDER BY seq ON DUPLICATE KEY UPDATE "
 							+ this.updates + ", updated_at = UTC_TIMESTAMP(6)");
+					// a new row counts 1, an updated one 2 (the driver's default, found
+					// rows; updated_at always changes): only when some row was updated
+					// can a record have left a day, and only then are its old days read
+					if (upserted != rows.rows()) {
+						try (ResultSet left = statement.executeQuery("SELECT DISTINCT x." + this.previousDay + " FROM "
+								+ staging + " s JOIN " + this.table
+								+ " x ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id WHERE x."
+								+ this.previousDay + " IS NOT NULL")) {
+							while (left.next()) {
+								days.add(left.getObject(1, LocalDate.class));
+							}
+						}
+					}
 				}
 				return null;
+			});
+			FeedItemWriter.this.jdbc.batchUpdate(INSERT_RUN_DAY, days, days.size(), (ps, day) -> {
+				ps.setLong(1, FeedItemWriter.this.runId);
+				ps.setString(2, this.type.name());
+				ps.setObject(3, day);
 			});
 		}
 
