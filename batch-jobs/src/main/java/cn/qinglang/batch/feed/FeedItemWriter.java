@@ -1,5 +1,6 @@
 package cn.qinglang.batch.feed;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -31,13 +32,14 @@ import cn.qinglang.batch.feed.PlatformRecord.LabelingMetric;
  * for.
  * <p>
  * The good records of a type go to the database as one {@code LOAD DATA LOCAL INFILE}
- * from memory into a temporary table of the connection, then one
- * {@code INSERT … SELECT … ON DUPLICATE KEY UPDATE}, in the order they came: the server
- * parses no SQL per row, and the rows are written as text without a JDBC parameter each.
- * The connection must allow it ({@code allowLocalInfile=true} for MariaDB Connector/J;
- * the server's {@code local_infile}, on by default in MariaDB). No BEFORE INSERT trigger
- * on the three record tables: MariaDB 11.4.5 then fails an INSERT … SELECT of several
- * rows with "Column 'enterprise_id' cannot be null".
+ * from memory into their table; if some were stored already, once more into a temporary
+ * table of the connection, then one {@code INSERT … SELECT … ON DUPLICATE KEY UPDATE}, in
+ * the order they came: the server parses no SQL per row, and the rows are written as text
+ * without a JDBC parameter each. The connection must allow it
+ * ({@code allowLocalInfile=true} for MariaDB Connector/J; the server's
+ * {@code local_infile}, on by default in MariaDB). No BEFORE INSERT trigger on the three
+ * record tables: MariaDB 11.4.5 then fails an INSERT … SELECT of several rows with
+ * "Column 'enterprise_id' cannot be null".
  */
 public class FeedItemWriter implements ItemWriter<FeedItem> {
 
@@ -48,6 +50,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 
 	// a chunk restarted after a failure may touch days the run has already noted
 	private static final String INSERT_RUN_DAY = "INSERT IGNORE INTO feed_run_day (run_id, record_type, day) VALUES (?, ?, ?)";
+
+	// a row skipped by LOAD DATA LOCAL because its key is stored already
+	private static final Set<Integer> DUPLICATE_KEY = Set.of(1062);
 
 	// MariaDB refusing LOAD DATA LOCAL: disabled in the server, or not allowed by the
 	// client
@@ -221,13 +226,14 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 	}
 
 	/**
-	 * The upsert of one record type through its temporary table {@code
-	 *
-	<table>
-	 * _load}, which has the table's columns and no key, plus {@code seq}: the order of
-	 * the rows, so that a record sent twice in a chunk ends as its later version. Notes
-	 * the days the chunk touched in {@code feed_run_day} for the aggregation after the
-	 * run.
+	 * The upsert of one record type. The rows are loaded straight into the table first,
+	 * where a row whose key is stored already is skipped; when none is (a new feed, the
+	 * next page of a pull) that is all. Otherwise the chunk goes through a temporary
+	 * table, the table's name and {@code _load}, which has the table's columns and no
+	 * key, plus {@code seq}: the order of the rows, so that a record sent twice in a
+	 * chunk ends as its later version, and those just inserted are set again to the same
+	 * values. Notes the days the chunk touched in {@code feed_run_day} for the
+	 * aggregation after the run.
 	 */
 	private final class Upsert<T> {
 
@@ -263,40 +269,24 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			LoadDataRows rows = new LoadDataRows();
 			Set<LocalDate> days = new TreeSet<>();
 			for (T item : items) {
-				rows.number(rows.rows());
 				this.row.accept(rows, item);
 				rows.endRow();
 				days.add(this.day.apply(item));
 			}
-			String staging = this.table + "_load";
 			FeedItemWriter.this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				if (load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
+					return null;
+				}
+				String staging = this.table + "_load";
 				try (Statement statement = connection.createStatement()) {
 					// made anew for each chunk (rows deleted from a kept one
 					// would still be scanned), in Aria: the rows only pass
 					// through, and it loads them at less cost than InnoDB
 					statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + staging
-							+ " ENGINE=Aria AS SELECT 0 AS seq, " + this.columns + " FROM " + this.table + " LIMIT 0");
+							+ " (seq INT NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=Aria AS SELECT " + this.columns
+							+ " FROM " + this.table + " LIMIT 0");
 				}
-				try (Statement load = connection.createStatement()) {
-					load.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows.stream());
-					int loaded = load.executeUpdate("LOAD DATA LOCAL INFILE '" + staging + "' INTO TABLE " + staging
-							+ " CHARACTER SET utf8mb4 (seq, " + this.columns + ")");
-					// LOCAL makes bad values warnings, not errors: none is expected, none
-					// is let through
-					SQLWarning warning = load.getWarnings();
-					if (loaded != rows.rows() || warning != null) {
-						throw new FeedException("loading " + rows.rows() + " rows into " + this.table + " stored "
-								+ loaded + ((warning != null) ? ": " + warning.getMessage() : ""));
-					}
-				}
-				catch (SQLException ex) {
-					if (LOCAL_INFILE_REFUSED.contains(ex.getErrorCode())) {
-						throw new FeedException("the database connection does not allow LOAD DATA LOCAL INFILE, "
-								+ "which the feeds need (allowLocalInfile=true, server local_infile=ON): "
-								+ ex.getMessage(), ex);
-					}
-					throw ex;
-				}
+				load(connection, rows, staging, Set.of());
 				try (Statement statement = connection.createStatement()) {
 					int upserted = statement.executeUpdate("INSERT INTO " + this.table + " (" + this.columns
 							+ ") SELECT " + this.columns + " FROM " + staging + " ORDER BY seq ON DUPLICATE KEY UPDATE "
@@ -322,6 +312,36 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				ps.setString(2, this.type.name());
 				ps.setObject(3, day);
 			});
+		}
+
+		/**
+		 * Loads the rows into a table of these columns.
+		 * @param allowed the warnings expected (LOCAL makes bad values and duplicate keys
+		 * warnings, not errors); any other fails the chunk
+		 * @return the rows stored
+		 */
+		private int load(Connection connection, LoadDataRows rows, String into, Set<Integer> allowed)
+				throws SQLException {
+			try (Statement load = connection.createStatement()) {
+				load.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows.stream());
+				int loaded = load.executeUpdate("LOAD DATA LOCAL INFILE '" + into + "' INTO TABLE " + into
+						+ " CHARACTER SET utf8mb4 (" + this.columns + ")");
+				for (SQLWarning warning = load.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+					if (!allowed.contains(warning.getErrorCode())) {
+						throw new FeedException("loading " + rows.rows() + " rows into " + into + " stored " + loaded
+								+ ": " + warning.getMessage());
+					}
+				}
+				return loaded;
+			}
+			catch (SQLException ex) {
+				if (LOCAL_INFILE_REFUSED.contains(ex.getErrorCode())) {
+					throw new FeedException("the database connection does not allow LOAD DATA LOCAL INFILE, "
+							+ "which the feeds need (allowLocalInfile=true, server local_infile=ON): "
+							+ ex.getMessage(), ex);
+				}
+				throw ex;
+			}
 		}
 
 	}
