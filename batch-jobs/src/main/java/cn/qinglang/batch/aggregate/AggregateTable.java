@@ -28,16 +28,17 @@ public enum AggregateTable {
 	COMPLAINT("complaint_agg", "received_day", "COMPLAINT", List.of("content_type"), Stream.concat(Stream
 		.of("received", "handled"), HandlingBuckets.columns().stream()).toList(), """
 				SELECT 'D' AS grain, t.received_day AS period_start, t.enterprise_id, t.content_type,
-				  COUNT(*) AS received, SUM(t.closed) AS handled, %s
+				  SUM(t.n) AS received, SUM(t.closed * t.n) AS handled, %s
 				FROM (SELECT x.received_day, x.enterprise_id, x.content_type,
 				        x.status IN ('HANDLED', 'DISMISSED') AS closed,
-				        %s AS bucket
+				        %s AS bucket, COUNT(*) AS n
 				      FROM complaint x
-				      WHERE %%s) t
+				      WHERE %%s
+				      GROUP BY 1, 2, 3, 4, 5) t
 				GROUP BY t.received_day, t.enterprise_id, t.content_type""".formatted(
 				HandlingBuckets.columns()
 					.stream()
-					.map((column) -> "SUM(t.bucket <=> %s) AS %s".formatted(column.substring(2), column))
+					.map((column) -> "SUM((t.bucket <=> %s) * t.n) AS %s".formatted(column.substring(2), column))
 					.collect(Collectors.joining(", ")),
 				HandlingBuckets.bucketOf(
 						"CASE WHEN x.status IN ('HANDLED', 'DISMISSED') THEN TIMESTAMPDIFF(SECOND, x.received_at, x.handled_at) END"))),
