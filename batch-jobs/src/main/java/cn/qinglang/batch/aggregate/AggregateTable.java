@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  */
 public enum AggregateTable {
 
-	METRIC("metric_agg", "labeling_metric", "day", "previous_day", List.of("content_type"),
+	METRIC("metric_agg", "day", "LABELING_METRIC", List.of("content_type"),
 			List.of("records", "published", "explicit_labeled", "implicit_labeled", "user_declared",
 					"platform_detected", "verified", "appeals_filed", "appeals_upheld", "tampering_detected"),
 			"""
@@ -25,33 +25,33 @@ public enum AggregateTable {
 					WHERE %s
 					GROUP BY x.day, x.enterprise_id, x.content_type"""),
 
-	COMPLAINT("complaint_agg", "complaint", "received_day", "previous_received_day", List.of("content_type"),
-			Stream.concat(Stream.of("received", "handled"), HandlingBuckets.columns().stream()).toList(),
-			"""
-					SELECT 'D' AS grain, t.received_day AS period_start, t.enterprise_id, t.content_type,
-					  COUNT(*) AS received, SUM(t.closed) AS handled, %s
-					FROM (SELECT x.received_day, x.enterprise_id, x.content_type,
-					        x.status IN ('HANDLED', 'DISMISSED') AS closed,
-					        %s AS bucket
-					      FROM complaint x
-					      WHERE %%s) t
-					GROUP BY t.received_day, t.enterprise_id, t.content_type""".formatted(
-					HandlingBuckets.columns()
-						.stream()
-						.map((column) -> "SUM(t.bucket <=> %s) AS %s".formatted(column.substring(2), column))
-						.collect(Collectors.joining(", ")),
-					HandlingBuckets.bucketOf(
-							"CASE WHEN x.status IN ('HANDLED', 'DISMISSED') THEN TIMESTAMPDIFF(SECOND, x.received_at, x.handled_at) END"))),
+	COMPLAINT("complaint_agg", "received_day", "COMPLAINT", List.of("content_type"), Stream.concat(Stream
+		.of("received", "handled"), HandlingBuckets.columns().stream()).toList(), """
+				SELECT 'D' AS grain, t.received_day AS period_start, t.enterprise_id, t.content_type,
+				  SUM(t.n) AS received, SUM(t.closed * t.n) AS handled, %s
+				FROM (SELECT x.received_day, x.enterprise_id, x.content_type,
+				        x.status IN ('HANDLED', 'DISMISSED') AS closed,
+				        %s AS bucket, COUNT(*) AS n
+				      FROM complaint x
+				      WHERE %%s
+				      GROUP BY 1, 2, 3, 4, 5) t
+				GROUP BY t.received_day, t.enterprise_id, t.content_type""".formatted(
+				HandlingBuckets.columns()
+					.stream()
+					.map((column) -> "SUM((t.bucket <=> %s) * t.n) AS %s".formatted(column.substring(2), column))
+					.collect(Collectors.joining(", ")),
+				HandlingBuckets.bucketOf(
+						"CASE WHEN x.status IN ('HANDLED', 'DISMISSED') THEN TIMESTAMPDIFF(SECOND, x.received_at, x.handled_at) END"))),
 
-	COMPLAINT_CATEGORY("complaint_category_agg", "complaint", "received_day", "previous_received_day",
-			List.of("content_type", "category"), List.of("received", "handled"), """
+	COMPLAINT_CATEGORY("complaint_category_agg", "received_day", "COMPLAINT", List.of("content_type", "category"),
+			List.of("received", "handled"), """
 					SELECT 'D' AS grain, x.received_day AS period_start, x.enterprise_id, x.content_type, x.category,
 					  COUNT(*) AS received, SUM(x.status IN ('HANDLED', 'DISMISSED')) AS handled
 					FROM complaint x
 					WHERE %s
 					GROUP BY x.received_day, x.enterprise_id, x.content_type, x.category"""),
 
-	ACTION("action_agg", "enforcement_action", "day", "previous_day", List.of("action_type", "category"),
+	ACTION("action_agg", "day", "ENFORCEMENT_ACTION", List.of("action_type", "category"),
 			List.of("records", "items", "amount"), """
 					SELECT 'D' AS grain, x.day AS period_start, x.enterprise_id, x.action_type, x.category,
 					  COUNT(*) AS records, SUM(x.item_count) AS items, COALESCE(SUM(x.amount), 0) AS amount
@@ -61,11 +61,10 @@ public enum AggregateTable {
 
 	private final String table;
 
-	private final String rawTable;
-
 	private final String rawDay;
 
-	private final String rawPreviousDay;
+	// the record type under which feed_run_day holds a run's days of the raw records
+	private final String recordType;
 
 	private final List<String> keys;
 
@@ -73,12 +72,11 @@ public enum AggregateTable {
 
 	private final String rawDaily;
 
-	AggregateTable(String table, String rawTable, String rawDay, String rawPreviousDay, List<String> keys,
-			List<String> measures, String rawDaily) {
+	AggregateTable(String table, String rawDay, String recordType, List<String> keys, List<String> measures,
+			String rawDaily) {
 		this.table = table;
-		this.rawTable = rawTable;
 		this.rawDay = rawDay;
-		this.rawPreviousDay = rawPreviousDay;
+		this.recordType = recordType;
 		this.keys = keys;
 		this.measures = measures;
 		this.rawDaily = rawDaily;
@@ -118,13 +116,11 @@ public enum AggregateTable {
 	}
 
 	/**
-	 * The days of a run's records, and the days its updates moved records away from.
+	 * The days of a run's records, and the days its updates moved records away from, as
+	 * the feed job's writer noted them.
 	 */
 	String touchedDays() {
-		return """
-				SELECT x.%2$s FROM %1$s x WHERE x.last_run_id = :run
-				UNION SELECT x.%3$s FROM %1$s x WHERE x.last_run_id = :run AND x.%3$s IS NOT NULL"""
-			.formatted(this.rawTable, this.rawDay, this.rawPreviousDay);
+		return "SELECT day FROM feed_run_day WHERE run_id = :run AND record_type = '%s'".formatted(this.recordType);
 	}
 
 	/**

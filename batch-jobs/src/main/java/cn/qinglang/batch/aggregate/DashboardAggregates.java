@@ -52,8 +52,12 @@ public class DashboardAggregates {
 		if (days.isEmpty()) {
 			return false;
 		}
-		replace(table, enterpriseId, "D", days, days,
-				table.insertDaily("x.enterprise_id = :enterprise AND x.%s IN (:periods)".formatted(table.rawDay())));
+		// beyond 200 days in the list MariaDB estimates the rows from index statistics,
+		// which right after a big load say a row or so per day: it then reads a million
+		// records through the day index, 3 to 4 times slower than the table scan it
+		// picks once it looks each day up in the index
+		replace(table, enterpriseId, "D", days, days, "SET STATEMENT eq_range_index_dive_limit = 0 FOR "
+				+ table.insertDaily("x.enterprise_id = :enterprise AND x.%s IN (:periods)".formatted(table.rawDay())));
 		Set<LocalDate> weeks = periods(days, (day) -> day.with(DayOfWeek.MONDAY));
 		replace(table, enterpriseId, "W", weeks, daysOf(weeks, (week) -> week.plusDays(6)),
 				table.rollUp("W", WEEK_OF, "d.enterprise_id = :enterprise AND d.period_start IN (:days)"));

@@ -1,13 +1,18 @@
 package cn.qinglang.batch.feed;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -27,13 +32,14 @@ import cn.qinglang.batch.feed.PlatformRecord.LabelingMetric;
  * for.
  * <p>
  * The good records of a type go to the database as one {@code LOAD DATA LOCAL INFILE}
- * from memory into a temporary table of the connection, then one
- * {@code INSERT … SELECT … ON DUPLICATE KEY UPDATE}, in the order they came: the server
- * parses no SQL per row, and the rows are written as text without a JDBC parameter each.
- * The connection must allow it ({@code allowLocalInfile=true} for MariaDB Connector/J;
- * the server's {@code local_infile}, on by default in MariaDB). No BEFORE INSERT trigger
- * on the three record tables: MariaDB 11.4.5 then fails an INSERT … SELECT of several
- * rows with "Column 'enterprise_id' cannot be null".
+ * from memory into their table; if some were stored already, once more into a temporary
+ * table of the connection, then one {@code INSERT … SELECT … ON DUPLICATE KEY UPDATE}, in
+ * the order they came: the server parses no SQL per row, and the rows are written as text
+ * without a JDBC parameter each. The connection must allow it
+ * ({@code allowLocalInfile=true} for MariaDB Connector/J; the server's
+ * {@code local_infile}, on by default in MariaDB). No BEFORE INSERT trigger on the three
+ * record tables: MariaDB 11.4.5 then fails an INSERT … SELECT of several rows with
+ * "Column 'enterprise_id' cannot be null".
  */
 public class FeedItemWriter implements ItemWriter<FeedItem> {
 
@@ -41,6 +47,12 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 	private static final String INSERT_REJECT = """
 			INSERT IGNORE INTO feed_reject (run_id, position, platform_id, record_type, field, reason_code, detail)
 			VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+	// a chunk restarted after a failure may touch days the run has already noted
+	private static final String INSERT_RUN_DAY = "INSERT IGNORE INTO feed_run_day (run_id, record_type, day) VALUES (?, ?, ?)";
+
+	// a row skipped by LOAD DATA LOCAL because its key is stored already
+	private static final Set<Integer> DUPLICATE_KEY = Set.of(1062);
 
 	// MariaDB refusing LOAD DATA LOCAL: disabled in the server, or not allowed by the
 	// client
@@ -58,34 +70,41 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 
 	// an update first keeps the day the record leaves (assignments run left to right), so
 	// that the aggregation refreshes that day as well
-	private final Upsert<LabelingMetric> metrics = new Upsert<>("labeling_metric", """
-			enterprise_id, platform_id, day, content_type, published, explicit_labeled, implicit_labeled,
-			  user_declared, platform_detected, verified, appeals_filed, appeals_upheld, tampering_detected,
-			  last_run_id""", """
-			previous_day = labeling_metric.day, day = VALUES(day), content_type = VALUES(content_type),
-			  published = VALUES(published), explicit_labeled = VALUES(explicit_labeled),
-			  implicit_labeled = VALUES(implicit_labeled), user_declared = VALUES(user_declared),
-			  platform_detected = VALUES(platform_detected), verified = VALUES(verified),
-			  appeals_filed = VALUES(appeals_filed), appeals_upheld = VALUES(appeals_upheld),
-			  tampering_detected = VALUES(tampering_detected), last_run_id = VALUES(last_run_id)""", this::metricRow);
+	private final Upsert<LabelingMetric> metrics = new Upsert<>(RecordType.LABELING_METRIC, "previous_day",
+			LabelingMetric::day, """
+					enterprise_id, platform_id, day, content_type, published, explicit_labeled, implicit_labeled,
+					  user_declared, platform_detected, verified, appeals_filed, appeals_upheld, tampering_detected,
+					  last_run_id""", """
+					previous_day = labeling_metric.day, day = VALUES(day), content_type = VALUES(content_type),
+					  published = VALUES(published), explicit_labeled = VALUES(explicit_labeled),
+					  implicit_labeled = VALUES(implicit_labeled), user_declared = VALUES(user_declared),
+					  platform_detected = VALUES(platform_detected), verified = VALUES(verified),
+					  appeals_filed = VALUES(appeals_filed), appeals_upheld = VALUES(appeals_upheld),
+					  tampering_detected = VALUES(tampering_detected), last_run_id = VALUES(last_run_id)""",
+			this::metricRow);
 
-	private final Upsert<Complaint> complaints = new Upsert<>("complaint", """
-			enterprise_id, platform_id, received_at, received_day, category, campaign_category, content_type,
-			  channel, status, handled_at, outcome, summary, last_run_id""", """
-			previous_received_day = complaint.received_day, received_at = VALUES(received_at),
-			  received_day = VALUES(received_day), category = VALUES(category),
-			  campaign_category = VALUES(campaign_category), content_type = VALUES(content_type),
-			  channel = VALUES(channel), status = VALUES(status), handled_at = VALUES(handled_at),
-			  outcome = VALUES(outcome), summary = VALUES(summary), last_run_id = VALUES(last_run_id)""",
+	private final Upsert<Complaint> complaints = new Upsert<>(RecordType.COMPLAINT, "previous_received_day",
+			Complaint::receivedDay, """
+					enterprise_id, platform_id, received_at, received_day, category, campaign_category, content_type,
+					  channel, status, handled_at, outcome, summary, last_run_id""", """
+					previous_received_day = complaint.received_day, received_at = VALUES(received_at),
+					  received_day = VALUES(received_day), category = VALUES(category),
+					  campaign_category = VALUES(campaign_category), content_type = VALUES(content_type),
+					  channel = VALUES(channel), status = VALUES(status), handled_at = VALUES(handled_at),
+					  outcome = VALUES(outcome), summary = VALUES(summary), last_run_id = VALUES(last_run_id)""",
 			this::complaintRow);
 
-	private final Upsert<EnforcementAction> actions = new Upsert<>("enforcement_action", """
-			enterprise_id, platform_id, day, actor, action_type, category, campaign_category, item_count, amount,
-			  note, last_run_id""", """
-			previous_day = enforcement_action.day, day = VALUES(day), actor = VALUES(actor),
-			  action_type = VALUES(action_type), category = VALUES(category),
-			  campaign_category = VALUES(campaign_category), item_count = VALUES(item_count),
-			  amount = VALUES(amount), note = VALUES(note), last_run_id = VALUES(last_run_id)""", this::actionRow);
+	private final Upsert<EnforcementAction> actions = new Upsert<>(RecordType.ENFORCEMENT_ACTION, "previous_day",
+			EnforcementAction::day,
+			"""
+					enterprise_id, platform_id, day, actor, action_type, category, campaign_category, item_count, amount,
+					  note, last_run_id""",
+			"""
+					previous_day = enforcement_action.day, day = VALUES(day), actor = VALUES(actor),
+					  action_type = VALUES(action_type), category = VALUES(category),
+					  campaign_category = VALUES(campaign_category), item_count = VALUES(item_count),
+					  amount = VALUES(amount), note = VALUES(note), last_run_id = VALUES(last_run_id)""",
+			this::actionRow);
 
 	public FeedItemWriter(JdbcTemplate jdbc, long runId, long feedId, long enterpriseId, Duration lockTimeout) {
 		this.jdbc = jdbc;
@@ -207,15 +226,24 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 	}
 
 	/**
-	 * The upsert of one record type through its temporary table {@code
-	 *
-	<table>
-	 * _load}, which has the table's columns and no key, plus {@code seq}: the order of
-	 * the rows, so that a record sent twice in a chunk ends as its later version.
+	 * The upsert of one record type. The rows are loaded straight into the table first,
+	 * where a row whose key is stored already is skipped; when none is (a new feed, the
+	 * next page of a pull) that is all. Otherwise the chunk goes through a temporary
+	 * table, the table's name and {@code _load}, which has the table's columns and no
+	 * key, plus {@code seq}: the order of the rows, so that a record sent twice in a
+	 * chunk ends as its later version, and those just inserted are set again to the same
+	 * values. Notes the days the chunk touched in {@code feed_run_day} for the
+	 * aggregation after the run.
 	 */
 	private final class Upsert<T> {
 
+		private final RecordType type;
+
 		private final String table;
+
+		private final String previousDay;
+
+		private final Function<T, LocalDate> day;
 
 		private final String columns;
 
@@ -223,8 +251,12 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 
 		private final BiConsumer<LoadDataRows, T> row;
 
-		Upsert(String table, String columns, String updates, BiConsumer<LoadDataRows, T> row) {
-			this.table = table;
+		Upsert(RecordType type, String previousDay, Function<T, LocalDate> day, String columns, String updates,
+				BiConsumer<LoadDataRows, T> row) {
+			this.type = type;
+			this.table = type.wireName();
+			this.previousDay = previousDay;
+			this.day = day;
 			this.columns = columns;
 			this.updates = updates;
 			this.row = row;
@@ -235,47 +267,81 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				return;
 			}
 			LoadDataRows rows = new LoadDataRows();
+			Set<LocalDate> days = new TreeSet<>();
 			for (T item : items) {
-				rows.number(rows.rows());
 				this.row.accept(rows, item);
 				rows.endRow();
+				days.add(this.day.apply(item));
 			}
-			String staging = this.table + "_load";
 			FeedItemWriter.this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				if (load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
+					return null;
+				}
+				String staging = this.table + "_load";
 				try (Statement statement = connection.createStatement()) {
 					// made anew for each chunk (rows deleted from a kept one
 					// would still be scanned), in Aria: the rows only pass
 					// through, and it loads them at less cost than InnoDB
 					statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + staging
-							+ " ENGINE=Aria AS SELECT 0 AS seq, " + this.columns + " FROM " + this.table + " LIMIT 0");
+							+ " (seq INT NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=Aria AS SELECT " + this.columns
+							+ " FROM " + this.table + " LIMIT 0");
 				}
-				try (Statement load = connection.createStatement()) {
-					load.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows.stream());
-					int loaded = load.executeUpdate("LOAD DATA LOCAL INFILE '" + staging + "' INTO TABLE " + staging
-							+ " CHARACTER SET utf8mb4 (seq, " + this.columns + ")");
-					// LOCAL makes bad values warnings, not errors: none is expected, none
-					// is let through
-					SQLWarning warning = load.getWarnings();
-					if (loaded != rows.rows() || warning != null) {
-						throw new FeedException("loading " + rows.rows() + " rows into " + this.table + " stored "
-								+ loaded + ((warning != null) ? ": " + warning.getMessage() : ""));
-					}
-				}
-				catch (SQLException ex) {
-					if (LOCAL_INFILE_REFUSED.contains(ex.getErrorCode())) {
-						throw new FeedException("the database connection does not allow LOAD DATA LOCAL INFILE, "
-								+ "which the feeds need (allowLocalInfile=true, server local_infile=ON): "
-								+ ex.getMessage(), ex);
-					}
-					throw ex;
-				}
+				load(connection, rows, staging, Set.of());
 				try (Statement statement = connection.createStatement()) {
-					statement.executeUpdate("INSERT INTO " + this.table + " (" + this.columns + ") SELECT "
-							+ this.columns + " FROM " + staging + " ORDER BY seq ON DUPLICATE KEY UPDATE "
+					int upserted = statement.executeUpdate("INSERT INTO " + this.table + " (" + this.columns
+							+ ") SELECT " + this.columns + " FROM " + staging + " ORDER BY seq ON DUPLICATE KEY UPDATE "
 							+ this.updates + ", updated_at = UTC_TIMESTAMP(6)");
+					// a new row counts 1, an updated one 2 (the driver's default, found
+					// rows; updated_at always changes): only when some row was updated
+					// can a record have left a day, and only then are its old days read
+					if (upserted != rows.rows()) {
+						try (ResultSet left = statement.executeQuery("SELECT DISTINCT x." + this.previousDay + " FROM "
+								+ staging + " s JOIN " + this.table
+								+ " x ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id WHERE x."
+								+ this.previousDay + " IS NOT NULL")) {
+							while (left.next()) {
+								days.add(left.getObject(1, LocalDate.class));
+							}
+						}
+					}
 				}
 				return null;
 			});
+			FeedItemWriter.this.jdbc.batchUpdate(INSERT_RUN_DAY, days, days.size(), (ps, day) -> {
+				ps.setLong(1, FeedItemWriter.this.runId);
+				ps.setString(2, this.type.name());
+				ps.setObject(3, day);
+			});
+		}
+
+		/**
+		 * Loads the rows into a table of these columns.
+		 * @param allowed the warnings expected (LOCAL makes bad values and duplicate keys
+		 * warnings, not errors); any other fails the chunk
+		 * @return the rows stored
+		 */
+		private int load(Connection connection, LoadDataRows rows, String into, Set<Integer> allowed)
+				throws SQLException {
+			try (Statement load = connection.createStatement()) {
+				load.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows.stream());
+				int loaded = load.executeUpdate("LOAD DATA LOCAL INFILE '" + into + "' INTO TABLE " + into
+						+ " CHARACTER SET utf8mb4 (" + this.columns + ")");
+				for (SQLWarning warning = load.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+					if (!allowed.contains(warning.getErrorCode())) {
+						throw new FeedException("loading " + rows.rows() + " rows into " + into + " stored " + loaded
+								+ ": " + warning.getMessage());
+					}
+				}
+				return loaded;
+			}
+			catch (SQLException ex) {
+				if (LOCAL_INFILE_REFUSED.contains(ex.getErrorCode())) {
+					throw new FeedException("the database connection does not allow LOAD DATA LOCAL INFILE, "
+							+ "which the feeds need (allowLocalInfile=true, server local_infile=ON): "
+							+ ex.getMessage(), ex);
+				}
+				throw ex;
+			}
 		}
 
 	}

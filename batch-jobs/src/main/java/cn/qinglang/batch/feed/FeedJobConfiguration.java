@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 import cn.qinglang.batch.aggregate.DashboardAggregates;
 
@@ -63,7 +65,14 @@ public class FeedJobConfiguration {
 	@Bean
 	Step feedAggregateStep(JobRepository repository, PlatformTransactionManager transactionManager,
 			DailyAggregation feedAggregation) {
+		// read committed: the day rows are computed from the records as a consistent
+		// read; under repeatable read INSERT ... SELECT locks each record it reads,
+		// with a table scan (many days touched) every enterprise's, and the other
+		// feeds' writes would wait for the aggregation
+		DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
+		readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		return new StepBuilder("feedAggregateStep", repository).tasklet(feedAggregation, transactionManager)
+			.transactionAttribute(readCommitted)
 			.allowStartIfComplete(false)
 			.build();
 	}

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelay wait before the first retry; doubled for each next one
  */
 @ConfigurationProperties("qinglang.feeds.job")
-public record FeedJobProperties(@DefaultValue("1000") int chunkSize, @DefaultValue("1000") int pageSize,
+public record FeedJobProperties(@DefaultValue("5000") int chunkSize, @DefaultValue("5000") int pageSize,
 		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("4") int retries,
 		@DefaultValue("500ms") Duration retryDelay) {
 }

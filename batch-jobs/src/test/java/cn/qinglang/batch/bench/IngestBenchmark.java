@@ -66,8 +66,6 @@ public final class IngestBenchmark {
 				java.util.Map.entry("spring.liquibase.contexts", "bench"),
 				java.util.Map.entry("spring.batch.jdbc.initialize-schema", "never"),
 				java.util.Map.entry("spring.batch.job.enabled", "false"),
-				java.util.Map.entry("qinglang.feeds.job.chunk-size", "5000"),
-				java.util.Map.entry("qinglang.feeds.job.page-size", "5000"),
 				java.util.Map.entry("logging.level.root", "WARN"),
 				java.util.Map.entry("spring.main.banner-mode", "off"),
 				// as the portal sets them: JDBC batches as bulk commands, chunks loaded

@@ -155,6 +155,31 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void recordSentTwiceInOneChunkEndsAsItsLaterVersionBesideStoredAndNewOnes() throws Exception {
+		upload(write("first.jsonl", complaint("d1", "RECEIVED", null), StandardCharsets.UTF_8), null);
+
+		Run run = upload(write("twice.jsonl",
+				String.join("\n", complaint("d2", "RECEIVED", null),
+						complaint("d1", "HANDLED", "2026-05-18T10:00:00+08:00"),
+						complaint("d2", "RECEIVED", null).replace("2026-05-18T09:30", "2026-05-20T09:30")),
+				StandardCharsets.UTF_8), null);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.sql("""
+				SELECT CONCAT(platform_id, ' ', status, ' ', received_day) FROM complaint
+				WHERE enterprise_id = :e ORDER BY platform_id""")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.list()).containsExactly("d1 HANDLED 2026-05-18", "d2 RECEIVED 2026-05-20");
+		assertThat(this.jdbc.sql("""
+				SELECT CONCAT(period_start, ':', received, '/', handled) FROM complaint_agg
+				WHERE enterprise_id = :e AND grain = 'D' ORDER BY period_start""")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.list()).containsExactly("2026-05-18:1/1", "2026-05-20:1/0");
+	}
+
+	@Test
 	void storedRecordKeepsItsTextAndTimesExactlyAsSent() throws Exception {
 		// tabs, line breaks, backslashes and \N mean something to LOAD DATA, which stores
 		// the chunks: they must arrive as text
