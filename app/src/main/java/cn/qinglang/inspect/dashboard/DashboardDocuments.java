@@ -59,13 +59,13 @@ public class DashboardDocuments {
 	}
 
 	private void kpis(List<ReportLine> lines, String section, List<Kpi> kpis) {
-		lines.add(head(section, label("dashboard.kpi"), label("dashboard.value"), label("dashboard.previous"),
-				label("dashboard.change"), ""));
+		List<String> headings = List.of(label("dashboard.kpi"), label("dashboard.value"), label("dashboard.previous"),
+				label("dashboard.change"), "");
 		for (Kpi kpi : kpis) {
 			String change = kpi.formattedChange();
 			// the change's unit in a column of its own: "个百分点" does not fit beside the
 			// number
-			lines.add(ReportLine.row(section, "GRID",
+			lines.add(ReportLine.row(section, "GRID", headings,
 					List.of(label("dashboard.kpi." + kpi.code()), withUnit(kpi, kpi.formatted()),
 							withUnit(kpi, kpi.formattedPrevious()), change.isEmpty() ? "—" : change,
 							change.isEmpty() ? "" : label("dashboard.changeUnit." + kpi.unit()))));
@@ -101,38 +101,37 @@ public class DashboardDocuments {
 	}
 
 	private void breakdowns(List<ReportLine> lines, String section, DashboardSnapshot snapshot) {
-		lines.add(head(section, label("dashboard.categories"), label("dashboard.kpi.complaintsReceived"),
-				label("dashboard.kpi.complaintsHandled")));
+		List<String> categories = List.of(label("dashboard.categories"), label("dashboard.kpi.complaintsReceived"),
+				label("dashboard.kpi.complaintsHandled"));
 		for (CategoryRow row : snapshot.categories()) {
-			lines.add(ReportLine.row(section, "GRID", List.of(label("dashboard.category." + row.category()),
+			lines.add(ReportLine.row(section, "GRID", categories, List.of(label("dashboard.category." + row.category()),
 					count(row.received()), count(row.handled()))));
 		}
-		lines.add(head(section, label("dashboard.actions"), label("dashboard.records"), label("dashboard.items"),
-				label("dashboard.amount")));
+		List<String> actions = List.of(label("dashboard.actions"), label("dashboard.records"), label("dashboard.items"),
+				label("dashboard.amount"));
 		for (ActionRow row : snapshot.actions()) {
-			lines.add(ReportLine.row(section, "GRID",
+			lines.add(ReportLine.row(section, "GRID", actions,
 					List.of(label("dashboard.actionType." + row.type()) + "（" + label("dashboard.actor." + row.actor())
 							+ "）", count(row.records()), count(row.items()),
 							String.format(Locale.ROOT, "%,.2f", row.amount()))));
 		}
 		if (!snapshot.jurisdictions().isEmpty()) {
-			lines.add(head(section, label("dashboard.jurisdictions"), label("dashboard.enterprises"),
-					label("dashboard.meanScore"), label("dashboard.laggards")));
+			List<String> places = List.of(label("dashboard.jurisdictions"), label("dashboard.enterprises"),
+					label("dashboard.meanScore"), label("dashboard.laggards"));
 			for (JurisdictionRow row : snapshot.jurisdictions()) {
-				lines.add(ReportLine.row(section, "GRID", List.of(row.nameZh(), count(row.enterprises()),
+				lines.add(ReportLine.row(section, "GRID", places, List.of(row.nameZh(), count(row.enterprises()),
 						decimal(row.meanScore()), count(row.laggards()))));
 			}
 		}
 	}
 
 	private void league(List<ReportLine> lines, String section, DashboardSnapshot snapshot) {
-		lines.add(ReportLine.row(section, "LEAGUE_HEAD",
-				List.of(label("dashboard.rank"), label("dashboard.enterprise"), label("dashboard.jurisdiction"),
-						label("report.statistics.score"), label("report.statistics.explicit"),
-						label("report.statistics.implicit"), label("report.statistics.verification"),
-						label("report.statistics.complaints"), label("report.statistics.inTime"))));
+		List<String> headings = List.of(label("dashboard.rank"), label("dashboard.enterprise"),
+				label("dashboard.jurisdiction"), label("report.statistics.score"), label("report.statistics.explicit"),
+				label("report.statistics.implicit"), label("report.statistics.verification"),
+				label("report.statistics.complaints"), label("report.statistics.inTime"));
 		for (DashboardSnapshot.LeagueEntry row : snapshot.league()) {
-			lines.add(ReportLine.row(section, "LEAGUE",
+			lines.add(ReportLine.row(section, "LEAGUE", headings,
 					List.of((row.rank() > 0) ? String.valueOf(row.rank()) : "—",
 							row.laggard() ? row.nameZh() + label("report.statistics.laggardMark") : row.nameZh(),
 							row.jurisdictionZh(), decimal(row.score()), percent(row.explicitRate()),
@@ -144,11 +143,11 @@ public class DashboardDocuments {
 	}
 
 	private void weeks(List<ReportLine> lines, String section, List<WeekPoint> weeks) {
-		lines.add(head(section, label("dashboard.week"), label("report.statistics.explicit"),
+		List<String> headings = List.of(label("dashboard.week"), label("report.statistics.explicit"),
 				label("report.statistics.implicit"), label("report.statistics.verification"),
-				label("dashboard.kpi.complaintsReceived"), label("dashboard.kpi.complaintsHandled")));
+				label("dashboard.kpi.complaintsReceived"), label("dashboard.kpi.complaintsHandled"));
 		for (WeekPoint week : weeks) {
-			lines.add(ReportLine.row(section, "GRID",
+			lines.add(ReportLine.row(section, "GRID", headings,
 					List.of(week.week().toString(), percent(week.explicitRate()), percent(week.implicitRate()),
 							percent(week.verificationRate()), count(week.complaintsReceived()),
 							count(week.complaintsHandled()))));
@@ -157,10 +156,6 @@ public class DashboardDocuments {
 
 	private Series rateSeries(String code, List<WeekPoint> weeks, Function<WeekPoint, Double> rate) {
 		return new Series(label(code), weeks.stream().map((week) -> Rounded.percent(rate.apply(week))).toList());
-	}
-
-	private static ReportLine head(String section, String... cells) {
-		return ReportLine.row(section, "GRID_HEAD", List.of(cells));
 	}
 
 	private String withUnit(Kpi kpi, String formatted) {

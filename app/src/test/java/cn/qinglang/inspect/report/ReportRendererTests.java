@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+
+import cn.qinglang.reports.charts.LineChart;
+import cn.qinglang.reports.charts.Series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +77,34 @@ class ReportRendererTests {
 
 		assertThat(parts.get("xl/sharedStrings.xml")).contains(SampleReports.ENTERPRISE, lastFile(data).fileName())
 			.doesNotContain("2026-06-20 09:30");
+	}
+
+	@Test
+	void aTableLongerThanAPageRepeatsItsHeadingsOnEveryPageAndSwappedChartsSurvive() throws Exception {
+		List<String> headings = List.of("排名", "企业", "辖区", "得分", "显式标识", "隐式标识", "标识核验", "投诉量", "按时办结");
+		List<ReportLine> lines = new ArrayList<>();
+		lines.add(ReportLine.chart("一、图表", "标识率按周趋势", new LineChart(List.of("2026-05-18", "2026-05-25"),
+				List.of(new Series("显式标识率", List.of(60.0, 80.0))), 0, "专项行动启动")));
+		for (int rank = 1; rank <= 150; rank++) {
+			lines.add(ReportLine.row("二、企业合规排名", "LEAGUE", headings, List.of(String.valueOf(rank), "企业" + rank, "海淀区",
+					"80.0", "90.0%", "85.0%", "70.0%", "1,000", "75.0%")));
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.renderer.render(new ReportDocument("rectification-report", Map.of(),
+				RecordDataSource.of(ReportLine.class, lines), "league", "test", "1"), ReportFormat.PDF, WATERMARK, out);
+
+		try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+			int pagesWithRows = 0;
+			for (int page = 2; page <= pdf.getNumberOfPages(); page++) {
+				String text = PdfChecks.pageText(pdf, page);
+				if (text.matches("(?s).*企业\\d+.*")) {
+					pagesWithRows++;
+					assertThat(text).as("page %d", page).contains("排名 企业 辖区 得分 显式标识");
+				}
+			}
+			assertThat(pagesWithRows).isGreaterThanOrEqualTo(3);
+			assertThat(new PDFTextStripper().getText(pdf)).contains("企业150", "标识率按周趋势");
+		}
 	}
 
 	@Test
