@@ -37,7 +37,7 @@ class ReportRendererTests {
 	private final RectificationReportLayout layout = SampleReports.layout();
 
 	/** Two pages in memory: the ten-page report goes through the swap file. */
-	private final ReportRenderer renderer = new ReportRenderer(new ReportProperties(2));
+	private final ReportRenderer renderer = new ReportRenderer(new ReportProperties(2, false));
 
 	@Test
 	void everyPdfPageHasTheWatermarkThePageFooterAndEmbeddedFonts() throws Exception {

@@ -59,7 +59,7 @@ final class SampleReports {
 	}
 
 	static ReportRenderer renderer() {
-		return new ReportRenderer(new ReportProperties(50));
+		return new ReportRenderer(new ReportProperties(50, false));
 	}
 
 	/**

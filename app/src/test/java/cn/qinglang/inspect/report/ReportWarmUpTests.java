@@ -1,0 +1,17 @@
+package cn.qinglang.inspect.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportWarmUpTests {
+
+	@Test
+	void warmUpRendersASmallPdfWithATableAndAChart() {
+		ReportWarmUp warmUp = new ReportWarmUp(SampleReports.renderer(), new ReportProperties(50, true));
+
+		// a page of the template with its embedded font subset is some kilobytes
+		assertThat(warmUp.warmUp()).isGreaterThan(5_000);
+	}
+
+}
