@@ -30,7 +30,9 @@ public class DashboardAggregates {
 	}
 
 	/**
-	 * Brings every table up to date for what one feed run wrote of one enterprise.
+	 * Brings every table up to date for what one feed run wrote of one enterprise, then
+	 * forgets the days the run noted (so that {@code feed_run_day} holds only runs not
+	 * yet aggregated).
 	 */
 	public void refreshRun(long runId, long enterpriseId) {
 		boolean changed = false;
@@ -41,6 +43,10 @@ public class DashboardAggregates {
 		if (changed) {
 			bumpVersion();
 		}
+		// the run's days have served: in the same transaction as the aggregates, so that
+		// a
+		// failed aggregation keeps them for the restart
+		this.jdbc.sql("DELETE FROM feed_run_day WHERE run_id = :run").param("run", runId).update();
 	}
 
 	/**

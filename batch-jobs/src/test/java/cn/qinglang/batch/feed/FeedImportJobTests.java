@@ -273,6 +273,7 @@ class FeedImportJobTests {
 			assertThat(runCounts(runId)).containsExactly(49L, 49L, 0L);
 			assertThat(cursor()).isEqualTo("40");
 			assertThat(runMessage(runId)).contains("unreachable after 4 attempts");
+			assertThat(runDays(runId)).as("the days written, kept for the restart's aggregation").isPositive();
 
 			platform.recover();
 			BatchStatus restarted = this.feedRuns.restart(runId).getStatus();
@@ -290,7 +291,15 @@ class FeedImportJobTests {
 				.param("e", this.enterpriseId)
 				.query(Long.class)
 				.single()).isEqualTo(95);
+			assertThat(runDays(runId)).as("forgotten once aggregated").isZero();
 		}
+	}
+
+	private long runDays(long runId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM feed_run_day WHERE run_id = :run")
+			.param("run", runId)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
