@@ -48,7 +48,11 @@ class SignInEvents {
 		}
 		Authentication authentication = event.getAuthentication();
 		this.accounts.signedIn(authentication.getName(), Instant.now());
-		record(authentication, roleOf(authentication), "SIGN_IN");
+		// an API call authenticates on every request and is audited as what it does,
+		// under the same user: a sign-in entry for each would only bury the real ones
+		if (!isApiCall()) {
+			record(authentication, roleOf(authentication), "SIGN_IN");
+		}
 	}
 
 	@EventListener
@@ -99,6 +103,10 @@ class SignInEvents {
 
 	private static boolean isOperatorEndpoint() {
 		return currentRequest().map((request) -> request.getRequestURI().startsWith("/actuator/")).orElse(false);
+	}
+
+	private static boolean isApiCall() {
+		return currentRequest().map((request) -> request.getRequestURI().startsWith("/api/")).orElse(false);
 	}
 
 	private static Optional<HttpServletRequest> currentRequest() {

@@ -39,6 +39,7 @@ class LabelCheckApiIT {
 	@Test
 	void inspectorGetsTheReportsAsJsonAndNothingIsKept() throws Exception {
 		long files = count("file_object");
+		long signIns = signIns();
 
 		this.mvc
 			.perform(multipart("/api/label-check").file(sample("png/labelled-text.png"))
@@ -56,6 +57,13 @@ class LabelCheckApiIT {
 			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'LABEL_CHECK_PERFORMED' AND actor = 'inspector'")
 			.query(Long.class)
 			.single()).isPositive();
+		assertThat(signIns()).as("an API call is audited as the check, not as a sign-in").isEqualTo(signIns);
+	}
+
+	private long signIns() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'SIGN_IN' AND actor = 'inspector'")
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
