@@ -59,7 +59,7 @@ class BulletinController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("query", filter.query());
 		model.addAttribute("anonymised", anonymised);
-		model.addAttribute("summary", this.bulletins.summary(user, filter, anonymised, today()));
+		model.addAttribute("summary", this.bulletins.summary(user, filter, anonymised, this.portal.today()));
 		model.addAttribute("presets", DashboardFilter.Preset.values());
 		model.addAttribute("options", this.dashboards.options(EnterpriseScope.of(user), filter));
 		return "bulletin/summary";
@@ -69,7 +69,7 @@ class BulletinController {
 	String publish(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
 			@RequestParam(defaultValue = "false") boolean anonymised, @RequestParam(defaultValue = "") String title,
 			RedirectAttributes redirect) {
-		long id = this.bulletins.publish(user, filter(params), anonymised, title, today());
+		long id = this.bulletins.publish(user, filter(params), anonymised, title, this.portal.today());
 		redirect.addFlashAttribute("message", "bulletin.published");
 		return "redirect:/bulletins/" + id;
 	}
@@ -101,11 +101,7 @@ class BulletinController {
 	}
 
 	private DashboardFilter filter(Map<String, String> params) {
-		return DashboardFilter.parse(params, today(), this.dashboards.properties().campaignStart());
-	}
-
-	private LocalDate today() {
-		return LocalDate.now(this.portal.displayZone());
+		return DashboardFilter.parse(params, this.portal.today(), this.dashboards.properties().campaignStart());
 	}
 
 }

@@ -133,7 +133,7 @@ class DashboardController {
 		model.addAttribute("findings", this.inspections.recentFindings(scope, id, RECENT));
 		model.addAttribute("orders", this.orders.ofEnterprise(scope, id, RECENT));
 		model.addAttribute("freshness", this.freshness.of(id));
-		model.addAttribute("today", today());
+		model.addAttribute("today", this.portal.today());
 		return "dashboard/enterprise";
 	}
 
@@ -165,8 +165,9 @@ class DashboardController {
 	}
 
 	private CampaignView campaignView(PortalUser user, Map<String, String> params) {
-		DashboardFilter filter = DashboardFilter.parse(params, today(), this.dashboards.properties().campaignStart());
-		return this.dashboards.campaign(EnterpriseScope.of(user), filter, today());
+		DashboardFilter filter = DashboardFilter.parse(params, this.portal.today(),
+				this.dashboards.properties().campaignStart());
+		return this.dashboards.campaign(EnterpriseScope.of(user), filter, this.portal.today());
 	}
 
 	/** The enterprise's view, or 404 when the user may not see it (not 403: no hint). */
@@ -174,11 +175,12 @@ class DashboardController {
 		if (id == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		DashboardFilter filter = DashboardFilter.parse(params, today(), this.dashboards.properties().campaignStart());
+		DashboardFilter filter = DashboardFilter.parse(params, this.portal.today(),
+				this.dashboards.properties().campaignStart());
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		EnterpriseInfo enterprise = this.dashboards.find(scope, id, filter)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return this.dashboards.enterprise(scope, enterprise, filter, today(), drillBase(user));
+		return this.dashboards.enterprise(scope, enterprise, filter, this.portal.today(), drillBase(user));
 	}
 
 	private void addCampaign(Model model, CampaignView view, PortalUser user, Locale locale) {
@@ -233,10 +235,6 @@ class DashboardController {
 	 */
 	static String drillBase(PortalUser user) {
 		return (user.enterpriseId() != null) ? "/my-enterprise/dashboard" : "/dashboard";
-	}
-
-	private LocalDate today() {
-		return LocalDate.now(this.portal.displayZone());
 	}
 
 }

@@ -84,7 +84,7 @@ class DrillDownController {
 	}
 
 	private DashboardFilter filter(Map<String, String> params) {
-		return DashboardFilter.parse(params, LocalDate.now(this.portal.displayZone()), this.properties.campaignStart());
+		return DashboardFilter.parse(params, this.portal.today(), this.properties.campaignStart());
 	}
 
 }

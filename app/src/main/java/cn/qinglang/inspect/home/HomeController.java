@@ -45,7 +45,7 @@ class HomeController {
 	String home(@AuthenticationPrincipal PortalUser user, Model model) {
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		if (user.role() != Role.ADMIN && user.role() != Role.AUDITOR) {
-			LocalDate today = LocalDate.now(this.portal.displayZone());
+			LocalDate today = this.portal.today();
 			List<RectificationOrder> open = this.orders.list(scope, true, 500);
 			model.addAttribute("openOrders", open);
 			model.addAttribute("overdueOrders", open.stream().filter((order) -> order.overdue(today)).count());

@@ -33,7 +33,7 @@ public class DeadlineReminders {
 
 	@Scheduled(cron = "${qinglang.reminders.cron:0 0 8 * * *}", zone = "${qinglang.portal.display-zone:Asia/Shanghai}")
 	void daily() {
-		run(LocalDate.now(this.portal.displayZone()));
+		run(this.portal.today());
 	}
 
 	/** Sends the reminders due on a day; returns how many people were told. */

@@ -77,7 +77,7 @@ class OrderController {
 		findings.forEach((finding) -> measures.add("整改：" + finding.catalogTitleZh()));
 		boolean recurrence = findings.stream().anyMatch((finding) -> finding.recurrenceOfFindingId() != null);
 		Forms.IssueOrder form = new Forms.IssueOrder(findings.stream().map(Finding::id).toList(),
-				today().plusDays(this.properties.defaultDeadlineDays()),
+				this.portal.today().plusDays(this.properties.defaultDeadlineDays()),
 				recurrence ? Disposition.WARNING : Disposition.ORDER_TO_RECTIFY, null, measures);
 		return showIssueForm(inspection, findings, form, model);
 	}
@@ -99,14 +99,14 @@ class OrderController {
 			Model model) {
 		model.addAttribute("orders", this.orders.list(EnterpriseScope.of(user), open, 500));
 		model.addAttribute("openOnly", open);
-		model.addAttribute("today", today());
+		model.addAttribute("today", this.portal.today());
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/orders/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, today(), model,
-				VIEW_DETAIL);
+		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, this.portal.today(),
+				model, VIEW_DETAIL);
 	}
 
 	@PostMapping("/orders/{id}/submissions/{submissionId}/review")
@@ -153,10 +153,6 @@ class OrderController {
 	private Inspection inspection(PortalUser user, long inspectionId) {
 		return this.inspections.find(EnterpriseScope.of(user), inspectionId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private LocalDate today() {
-		return LocalDate.now(this.portal.displayZone());
 	}
 
 }

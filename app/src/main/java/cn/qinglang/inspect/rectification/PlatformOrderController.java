@@ -56,15 +56,15 @@ class PlatformOrderController {
 	@GetMapping("/my-enterprise/orders")
 	String list(@AuthenticationPrincipal PortalUser user, Model model) {
 		model.addAttribute("orders", this.orders.list(EnterpriseScope.of(user), false, 500));
-		model.addAttribute("today", today());
+		model.addAttribute("today", this.portal.today());
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/my-enterprise/orders/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		model.addAttribute("limits", this.store.limits());
-		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, today(), model,
-				VIEW_DETAIL);
+		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, this.portal.today(),
+				model, VIEW_DETAIL);
 	}
 
 	@PostMapping("/my-enterprise/orders/{id}/measures/{measureId}/submissions")
@@ -88,10 +88,6 @@ class PlatformOrderController {
 		this.service.requestExtension(user, id, form);
 		redirect.addFlashAttribute("message", "extension.requested");
 		return "redirect:/my-enterprise/orders/" + id;
-	}
-
-	private LocalDate today() {
-		return LocalDate.now(this.portal.displayZone());
 	}
 
 }

@@ -61,7 +61,7 @@ class RectificationReport {
 	}
 
 	ReportDocument document(RectificationReportData data) {
-		return this.layout.document(data, LocalDate.now(this.portal.displayZone()));
+		return this.layout.document(data, this.portal.today());
 	}
 
 	/**

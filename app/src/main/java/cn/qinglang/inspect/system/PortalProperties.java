@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.system;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,4 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("qinglang.portal")
 public record PortalProperties(@DefaultValue("Asia/Shanghai") ZoneId displayZone, @DefaultValue("20") int pageSize) {
+
+	/**
+	 * Today in the display zone: the offices' date, which deadlines, reminders and
+	 * dashboard periods count in (UTC's date is yesterday's until 08:00 in Beijing).
+	 */
+	public LocalDate today() {
+		return LocalDate.now(this.displayZone);
+	}
+
 }
