@@ -57,7 +57,7 @@ class DashboardReport {
 	}
 
 	ReportDocument campaign(PortalUser user, CampaignView view) {
-		return document(office(user, ""), view.filter(), scope(view.filter()), lines(view), "campaign");
+		return document(office(user, ""), view.filter(), scope(view.filter(), user), lines(view), "campaign");
 	}
 
 	ReportDocument enterprise(PortalUser user, EnterpriseView view) {
@@ -93,10 +93,12 @@ class DashboardReport {
 	}
 
 	/** The jurisdiction and the filters that narrow it, as the cover names them. */
-	private String scope(DashboardFilter filter) {
+	private String scope(DashboardFilter filter, PortalUser user) {
 		List<String> parts = new ArrayList<>();
-		parts.add((filter.jurisdiction() != null)
-				? this.jurisdictions.find(filter.jurisdiction()).map(Jurisdiction::nameZh).orElse(filter.jurisdiction())
+		// no jurisdiction chosen: the whole of the user's own
+		String jurisdiction = (filter.jurisdiction() != null) ? filter.jurisdiction() : user.jurisdictionCode();
+		parts.add((jurisdiction != null)
+				? this.jurisdictions.find(jurisdiction).map(Jurisdiction::nameZh).orElse(jurisdiction)
 				: label("report.dashboard.wholeScope"));
 		if (filter.kind() != null) {
 			parts.add(label("enterprise.kind." + filter.kind()));

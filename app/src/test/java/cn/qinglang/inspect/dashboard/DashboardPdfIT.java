@@ -84,6 +84,16 @@ class DashboardPdfIT {
 	}
 
 	@Test
+	void withoutAJurisdictionTheCoverNamesTheInspectorsOwn() throws Exception {
+		byte[] pdf = Downloads.bytes(this.mvc, "/dashboard/export.pdf?" + KnownDataSet.PERIOD,
+				SignIn.as(this.mvc, "inspector"));
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(PdfChecks.pageText(document, 1)).contains("统计范围：", "北京市").doesNotContain("全部辖区");
+		}
+	}
+
+	@Test
 	void platformTeamExportsItsOwnEnterpriseOnly() throws Exception {
 		MockHttpSession platform = SignIn.as(this.mvc, KnownDataSet.PLATFORM_USER);
 
