@@ -16,6 +16,7 @@ import cn.qinglang.inspect.report.RecordDataSource;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * The current dashboard view as a PDF through the office document template: a cover
@@ -39,8 +40,11 @@ class DashboardReport {
 
 	private final MessageSource messages;
 
+	private final PortalProperties portal;
+
 	DashboardReport(DashboardDocuments documents, DashboardProperties properties, Jurisdictions jurisdictions,
-			MessageSource messages) {
+			MessageSource messages, PortalProperties portal) {
+		this.portal = portal;
 		this.documents = documents;
 		this.properties = properties;
 		this.jurisdictions = jurisdictions;
@@ -72,7 +76,8 @@ class DashboardReport {
 		parameters.put("officeName", office);
 		parameters.put("orderNumber", period);
 		parameters.put("enterpriseName", scope);
-		parameters.put("reportDate", DATE.format(filter.period().to()));
+		// the day of the export; the period is on the cover's second line
+		parameters.put("reportDate", DATE.format(this.portal.today()));
 		parameters.put("documentTitle", label("report.dashboard.title"));
 		parameters.put("subjectLabel", label("report.dashboard.subject"));
 		parameters.put("numberLabel", label("report.dashboard.number"));

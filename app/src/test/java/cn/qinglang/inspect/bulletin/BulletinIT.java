@@ -159,6 +159,7 @@ class BulletinIT {
 			int charts = PdfChecks.pageWith(document, "标识率按周趋势");
 			assertThat(charts).isPositive();
 			assertThat(PdfChecks.pixelsOf(document, charts, new Color(0x1F3A5F))).isGreaterThan(100);
+			PdfChecks.assertEveryFontEmbedded(document);
 		}
 		byte[] docx = Downloads.bytes(this.mvc, location + ".docx", inspector);
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));

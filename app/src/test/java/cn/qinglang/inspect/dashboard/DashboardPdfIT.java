@@ -72,10 +72,13 @@ class DashboardPdfIT {
 			assertThat(charts).isPositive();
 			assertThat(PdfChecks.pixelsOf(document, charts, CHART_BLUE)).as("bars and lines drawn").isGreaterThan(200);
 			PdfChecks.assertEveryFontEmbedded(document);
-			// the README's picture of the export's charts (copied from
+			// the README's pictures of the export: its cover and its charts (copied from
 			// target/screenshots)
+			Path pictures = Files.createDirectories(Path.of("target", "screenshots"));
+			ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 80), "png",
+					pictures.resolve("dashboard-export-1.png").toFile());
 			ImageIO.write(new PDFRenderer(document).renderImageWithDPI(charts - 1, 80), "png",
-					Files.createDirectories(Path.of("target", "screenshots")).resolve("dashboard-export.png").toFile());
+					pictures.resolve("dashboard-export.png").toFile());
 		}
 		assertThat(this.jdbc
 			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'REPORT_EXPORTED' AND target_type = 'dashboard'")
