@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,9 @@ public class DashboardDocuments {
 		List<ReportLine> lines = new ArrayList<>();
 		if (headings.kpis() != null) {
 			kpis(lines, headings.kpis(), snapshot.kpis());
+			if (snapshot.peers() != null) {
+				peers(lines, headings.kpis(), snapshot);
+			}
 		}
 		if (headings.charts() != null) {
 			charts(lines, headings.charts(), snapshot);
@@ -70,6 +75,41 @@ public class DashboardDocuments {
 							withUnit(kpi, kpi.formattedPrevious()), change.isEmpty() ? "—" : change,
 							change.isEmpty() ? "" : label("dashboard.changeUnit." + kpi.unit()))));
 		}
+	}
+
+	/**
+	 * An enterprise beside the means of its peers of the same kind, and its rank: no peer
+	 * is named.
+	 */
+	private void peers(List<ReportLine> lines, String section, DashboardSnapshot snapshot) {
+		PeerComparison peers = snapshot.peers();
+		List<String> headings = List.of(label("dashboard.peers"), label("report.statistics.own"),
+				label("report.statistics.peerMean"));
+		lines.add(ReportLine.row(section, "GRID", headings,
+				List.of(label("dashboard.score"), decimal(snapshot.score()), decimal(peers.meanScore()))));
+		lines.add(ReportLine.row(section, "GRID", headings, List.of(label("dashboard.rank"),
+				(peers.rank() != null) ? peers.rank() + " / " + peers.scoredPeers() : "—", "")));
+		lines.add(ReportLine.row(section, "GRID", headings,
+				List.of(label("dashboard.percentile"),
+						(peers.percentile() != null) ? this.messages.getMessage("dashboard.percentileText",
+								new Object[] { String.format(Locale.ROOT, "%.0f", peers.percentile()) }, CHINESE) : "—",
+						"")));
+		Map<String, Double> own = snapshot.kpis()
+			.stream()
+			.filter((kpi) -> kpi.value() != null)
+			.collect(Collectors.toMap(Kpi::code, Kpi::value));
+		List<PeerRate> rates = List.of(new PeerRate("explicitRate", peers.meanExplicitRate()),
+				new PeerRate("implicitRate", peers.meanImplicitRate()),
+				new PeerRate("verificationRate", peers.meanVerificationRate()),
+				new PeerRate("handledInTime", peers.meanHandledInTime()));
+		for (PeerRate rate : rates) {
+			lines.add(ReportLine.row(section, "GRID", headings, List.of(label("dashboard.kpi." + rate.kpi()),
+					percent(own.get(rate.kpi())), percent(rate.peerMean()))));
+		}
+	}
+
+	/** A KPI's code and the peers' mean of it. */
+	private record PeerRate(String kpi, Double peerMean) {
 	}
 
 	private void charts(List<ReportLine> lines, String section, DashboardSnapshot snapshot) {

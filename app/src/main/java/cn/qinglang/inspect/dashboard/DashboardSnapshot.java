@@ -10,22 +10,26 @@ import java.util.List;
  *
  * @param league empty for an enterprise's view
  * @param jurisdictions empty for an enterprise's view
+ * @param score an enterprise's own score, null for a campaign view
+ * @param peers an enterprise against its peers (aggregates only), null for a campaign
+ * view
  */
 public record DashboardSnapshot(LocalDate from, LocalDate to, LocalDate campaignStart, int limitHours,
 		double laggardScore, List<Kpi> kpis, List<WeekPoint> weeks, List<CategoryRow> categories,
-		List<ActionRow> actions, List<LeagueEntry> league, List<JurisdictionRow> jurisdictions) {
+		List<ActionRow> actions, List<LeagueEntry> league, List<JurisdictionRow> jurisdictions, Double score,
+		PeerComparison peers) {
 
 	public static DashboardSnapshot of(CampaignView view, DashboardProperties properties) {
 		return new DashboardSnapshot(view.filter().period().from(), view.filter().period().to(), view.campaignStart(),
 				properties.handlingLimitHours(), properties.laggardScore(), withoutLinks(view.kpis()), view.weeks(),
 				view.categories(), view.actions(), view.league().stream().map(LeagueEntry::of).toList(),
-				view.jurisdictions());
+				view.jurisdictions(), null, null);
 	}
 
 	public static DashboardSnapshot of(EnterpriseView view, DashboardProperties properties) {
 		return new DashboardSnapshot(view.filter().period().from(), view.filter().period().to(), view.campaignStart(),
 				properties.handlingLimitHours(), properties.laggardScore(), withoutLinks(view.kpis()), view.weeks(),
-				view.categories(), view.actions(), List.of(), List.of());
+				view.categories(), view.actions(), List.of(), List.of(), view.score(), view.peers());
 	}
 
 	/**
@@ -40,7 +44,7 @@ public record DashboardSnapshot(LocalDate from, LocalDate to, LocalDate campaign
 							row.jurisdictionEn(), row.score(), row.explicitRate(), row.implicitRate(),
 							row.verificationRate(), row.complaintsReceived(), row.handledInTimeShare(), row.laggard()))
 					.toList(),
-				this.jurisdictions);
+				this.jurisdictions, this.score, this.peers);
 	}
 
 	private static List<Kpi> withoutLinks(List<Kpi> kpis) {

@@ -102,7 +102,10 @@ class DashboardPdfIT {
 
 		byte[] pdf = Downloads.bytes(this.mvc, "/my-enterprise/dashboard/export.pdf?" + KnownDataSet.PERIOD, platform);
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			assertThat(new PDFTextStripper().getText(document)).contains(KnownDataSet.PLATFORM_NAME, "显式标识率")
+			// beside its peers' means, none of them named
+			assertThat(new PDFTextStripper().getText(document))
+				.contains(KnownDataSet.PLATFORM_NAME, "显式标识率", "同类比较", "本企业", "同类平均")
+				.containsPattern("合规得分 75\\.0 ")
 				.doesNotContain(KnownDataSet.PROVIDER_NAME)
 				.doesNotContain("北京青穹")
 				.doesNotContain("企业合规排名");
