@@ -143,6 +143,27 @@ class BackgroundExportIT {
 	}
 
 	@Test
+	void largeDashboardExportIsBuiltFromTheViewOnTheWorker() throws Exception {
+		this.mvc.perform(get("/dashboard/export.pdf?preset=LAST_30").session(this.inspector))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/exports"));
+		long id = latestExportOf("inspector");
+
+		ReportExport done = awaitFinished("inspector", id);
+		assertThat(done.status()).isEqualTo(ExportStatus.DONE);
+		assertThat(done.targetType()).isEqualTo("dashboard");
+		byte[] pdf = this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("清朗专项行动数据报表", "北京市", "一、主要指标", "显式标识率",
+					"标识率按周趋势");
+		}
+	}
+
+	@Test
 	void progressIsWrittenWhileTheReportFills() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		long id = this.exports.submit("inspector", ReportFormat.PDF, "进度测试", 120, watermark(),
