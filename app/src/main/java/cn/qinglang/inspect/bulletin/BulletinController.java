@@ -2,6 +2,7 @@ package cn.qinglang.inspect.bulletin;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ import cn.qinglang.inspect.dashboard.DashboardService;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.report.ReportExports;
 import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.PortalProperties;
 
@@ -87,9 +89,10 @@ class BulletinController {
 		Bulletin bulletin = this.bulletins.find(user, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		ReportFormat format = request.getRequestURI().endsWith(".docx") ? ReportFormat.DOCX : ReportFormat.PDF;
-		// the lines come from the frozen summary in memory: counting them is cheap
-		this.exports.deliver(user, format, bulletin.number() + " " + bulletin.title(),
-				this.report.lines(bulletin).size(), () -> this.report.document(bulletin), request, response);
+		// laid out once from the frozen summary: counted here, printed by the fill
+		List<ReportLine> lines = this.report.lines(bulletin);
+		this.exports.deliver(user, format, bulletin.number() + " " + bulletin.title(), lines.size(),
+				() -> this.report.document(bulletin, lines), request, response);
 	}
 
 	@GetMapping("/bulletins/{id}")

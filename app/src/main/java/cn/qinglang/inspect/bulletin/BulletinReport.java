@@ -46,6 +46,11 @@ class BulletinReport {
 	}
 
 	ReportDocument document(Bulletin bulletin) {
+		return document(bulletin, lines(bulletin));
+	}
+
+	/** The document of lines already laid out by {@link #lines}. */
+	ReportDocument document(Bulletin bulletin, List<ReportLine> lines) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("officeName", bulletin.officeZh());
 		parameters.put("orderNumber", bulletin.number());
@@ -55,7 +60,7 @@ class BulletinReport {
 		parameters.put("subjectLabel", label("bulletin.report.subject"));
 		parameters.put("numberLabel", label("bulletin.report.number"));
 		parameters.put("secondSigner", label("bulletin.report.approver"));
-		return new ReportDocument(TEMPLATE, parameters, RecordDataSource.of(ReportLine.class, lines(bulletin)),
+		return new ReportDocument(TEMPLATE, parameters, RecordDataSource.of(ReportLine.class, lines),
 				"bulletin-" + bulletin.number(), "bulletin", String.valueOf(bulletin.id()));
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.report.ReportExports;
 import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.feed.DataFreshness;
@@ -119,8 +121,9 @@ class DashboardController {
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		CampaignView view = campaignView(user, params);
 		// the view is computed (or cached) already: its lines are counted in memory
-		this.reports.deliver(user, ReportFormat.PDF, this.report.title(view.filter()), this.report.lines(view).size(),
-				() -> this.report.campaign(user, view), request, response);
+		List<ReportLine> lines = this.report.lines(view);
+		this.reports.deliver(user, ReportFormat.PDF, this.report.title(view.filter()), lines.size(),
+				() -> this.report.campaign(user, view, lines), request, response);
 	}
 
 	@GetMapping("/dashboard/enterprises/{id}")
@@ -159,9 +162,10 @@ class DashboardController {
 			@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		EnterpriseView view = enterpriseView(user, (id != null) ? id : user.enterpriseId(), params);
+		List<ReportLine> lines = this.report.lines(view);
 		this.reports.deliver(user, ReportFormat.PDF,
-				view.enterprise().nameZh() + " " + this.report.title(view.filter()), this.report.lines(view).size(),
-				() -> this.report.enterprise(user, view), request, response);
+				view.enterprise().nameZh() + " " + this.report.title(view.filter()), lines.size(),
+				() -> this.report.enterprise(user, view, lines), request, response);
 	}
 
 	private CampaignView campaignView(PortalUser user, Map<String, String> params) {

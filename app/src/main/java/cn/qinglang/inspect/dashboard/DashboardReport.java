@@ -60,13 +60,17 @@ class DashboardReport {
 		return this.documents.lines(DashboardSnapshot.of(view, this.properties), headings());
 	}
 
-	ReportDocument campaign(PortalUser user, CampaignView view) {
-		return document(office(user, ""), view.filter(), scope(view.filter(), user), lines(view), "campaign");
+	/**
+	 * The campaign view's document of its lines, laid out by
+	 * {@link #lines(CampaignView)}.
+	 */
+	ReportDocument campaign(PortalUser user, CampaignView view, List<ReportLine> lines) {
+		return document(office(user, ""), view.filter(), scope(view.filter(), user), lines, "campaign");
 	}
 
-	ReportDocument enterprise(PortalUser user, EnterpriseView view) {
-		return document(office(user, view.enterprise().nameZh()), view.filter(), view.enterprise().nameZh(),
-				lines(view), String.valueOf(view.enterprise().id()));
+	ReportDocument enterprise(PortalUser user, EnterpriseView view, List<ReportLine> lines) {
+		return document(office(user, view.enterprise().nameZh()), view.filter(), view.enterprise().nameZh(), lines,
+				String.valueOf(view.enterprise().id()));
 	}
 
 	private ReportDocument document(String office, DashboardFilter filter, String scope, List<ReportLine> lines,

@@ -60,16 +60,13 @@ class RectificationReport {
 		return this.orders.find(scope, orderId).flatMap((order) -> read(scope, order));
 	}
 
-	ReportDocument document(RectificationReportData data) {
-		return this.layout.document(data, this.portal.today());
+	/** The report's lines, laid out once: counted to choose how it is delivered. */
+	List<ReportLine> lines(RectificationReportData data) {
+		return this.layout.lines(data);
 	}
 
-	/**
-	 * The report's lines, counted by laying them out: exact, and cheap next to reading
-	 * the order, which is done once.
-	 */
-	int lineCount(RectificationReportData data) {
-		return this.layout.lines(data).size();
+	ReportDocument document(RectificationReportData data, List<ReportLine> lines) {
+		return this.layout.document(data, lines, this.portal.today());
 	}
 
 	private Optional<RectificationReportData> read(EnterpriseScope scope, RectificationOrder order) {

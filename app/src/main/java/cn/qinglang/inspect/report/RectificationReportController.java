@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.report;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,8 +39,8 @@ class RectificationReportController {
 	}
 
 	/**
-	 * The order is read here, where the viewer's scope decides whether it exists; the
-	 * document is laid out where it is filled (on a worker, for a large one).
+	 * The order is read and its lines laid out here, where the viewer's scope decides
+	 * whether it exists; their count decides whether it streams or goes to a worker.
 	 */
 	@GetMapping({ "/orders/{id}/report.pdf", "/my-enterprise/orders/{id}/report.pdf" })
 	void pdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Locale locale, HttpServletRequest request,
@@ -47,8 +48,9 @@ class RectificationReportController {
 		RectificationReportData data = this.reports.read(EnterpriseScope.of(user), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String title = this.messages.getMessage("report.exportTitle", new Object[] { data.order().number() }, locale);
-		this.exports.deliver(user, ReportFormat.PDF, title, this.reports.lineCount(data),
-				() -> this.reports.document(data), request, response);
+		List<ReportLine> lines = this.reports.lines(data);
+		this.exports.deliver(user, ReportFormat.PDF, title, lines.size(), () -> this.reports.document(data, lines),
+				request, response);
 	}
 
 }

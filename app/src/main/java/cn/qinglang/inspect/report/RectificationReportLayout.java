@@ -46,12 +46,17 @@ final class RectificationReportLayout {
 	}
 
 	ReportDocument document(RectificationReportData data, LocalDate today) {
+		return document(data, lines(data), today);
+	}
+
+	/** The document of lines already laid out by {@link #lines}. */
+	ReportDocument document(RectificationReportData data, List<ReportLine> lines, LocalDate today) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("officeName", (data.office() != null) ? data.office().officeNameZh() : "");
 		parameters.put("orderNumber", data.order().number());
 		parameters.put("enterpriseName", data.enterprise().nameZh());
 		parameters.put("reportDate", DATE.format(today));
-		return new ReportDocument(TEMPLATE, parameters, RecordDataSource.of(ReportLine.class, lines(data)),
+		return new ReportDocument(TEMPLATE, parameters, RecordDataSource.of(ReportLine.class, lines),
 				"rectification-report-" + data.order().number(), "rectification_order",
 				String.valueOf(data.order().id()));
 	}
