@@ -43,14 +43,14 @@ class SignInEvents {
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
 		// Prometheus scrapes authenticate on every request: not a person signing in
-		if (isOperatorEndpoint()) {
+		if (requestUnder("/actuator/")) {
 			return;
 		}
 		Authentication authentication = event.getAuthentication();
 		this.accounts.signedIn(authentication.getName(), Instant.now());
 		// an API call authenticates on every request and is audited as what it does,
 		// under the same user: a sign-in entry for each would only bury the real ones
-		if (!isApiCall()) {
+		if (!requestUnder("/api/")) {
 			record(authentication, roleOf(authentication), "SIGN_IN");
 		}
 	}
@@ -101,12 +101,9 @@ class SignInEvents {
 		return (authentication.getPrincipal() instanceof PortalUser user) ? user.role().name() : null;
 	}
 
-	private static boolean isOperatorEndpoint() {
-		return currentRequest().map((request) -> request.getRequestURI().startsWith("/actuator/")).orElse(false);
-	}
-
-	private static boolean isApiCall() {
-		return currentRequest().map((request) -> request.getRequestURI().startsWith("/api/")).orElse(false);
+	/** Whether the event comes from a request whose path starts so. */
+	private static boolean requestUnder(String prefix) {
+		return currentRequest().map((request) -> request.getRequestURI().startsWith(prefix)).orElse(false);
 	}
 
 	private static Optional<HttpServletRequest> currentRequest() {
