@@ -18,4 +18,9 @@ import net.sf.jasperreports.engine.JRDataSource;
 public record ReportDocument(String template, Map<String, Object> parameters, JRDataSource rows, String fileName,
 		String targetType, String targetId) {
 
+	/** The same document over other rows, e.g. the same rows counted as they are read. */
+	public ReportDocument withRows(JRDataSource rows) {
+		return new ReportDocument(this.template, this.parameters, rows, this.fileName, this.targetType, this.targetId);
+	}
+
 }

@@ -180,10 +180,8 @@ public class BackgroundExports implements DisposableBean {
 				(done, exhausted) -> this.repository.progress(id, done,
 						exhausted ? FILL_SHARE : fillPercent(done, estimatedRows)),
 				PROGRESS_INTERVAL_NANOS, System::nanoTime);
-		ReportDocument counted = new ReportDocument(document.template(), document.parameters(), rows,
-				document.fileName(), document.targetType(), document.targetId());
 		try (ExportFiles.Writing writing = this.files.write(id)) {
-			this.renderer.render(counted, format, watermark, writing.out());
+			this.renderer.render(document.withRows(rows), format, watermark, writing.out());
 			return writing.complete();
 		}
 		catch (IOException | JRException ex) {
