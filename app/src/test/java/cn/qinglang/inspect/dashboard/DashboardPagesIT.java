@@ -110,6 +110,16 @@ class DashboardPagesIT {
 	}
 
 	@Test
+	void printViewTablesTheKpisOfTheView() throws Exception {
+		this.mvc
+			.perform(get("/dashboard/print?" + KnownDataSet.PERIOD + "&jurisdiction=" + KnownDataSet.DAXING)
+				.session(inspector()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"kpi-table\""), containsString("显式标识率"),
+					containsString("82.0%"), containsString("+32.0 个百分点"))));
+	}
+
+	@Test
 	void csvExportIsUtf8WithTheKpis() throws Exception {
 		String csv = this.mvc
 			.perform(get("/dashboard/export.csv?" + KnownDataSet.PERIOD + "&enterprise=" + KnownDataSet.PLATFORM)
