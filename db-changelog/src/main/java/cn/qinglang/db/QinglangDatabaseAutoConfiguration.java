@@ -41,7 +41,7 @@ public class QinglangDatabaseAutoConfiguration {
 
 		@Bean
 		JdbcConnectionDetails embeddedMariaDbConnectionDetails(EmbeddedMariaDb db) {
-			return new MariaDbConnectionDetails(db.jdbcUrl(), "root", "");
+			return new MariaDbConnectionDetails(db.jdbcUrl(), db.username(), db.password());
 		}
 
 	}

@@ -31,8 +31,8 @@ class DatabaseSelectionTests {
 	@Test
 	void qinglangDbUrlSelectsAnExternalDatabaseAndStartsNoEmbeddedOne() {
 		this.contexts
-			.withPropertyValues("qinglang.db.url=" + this.running.jdbcUrl(), "qinglang.db.user=root",
-					"qinglang.db.password=")
+			.withPropertyValues("qinglang.db.url=" + this.running.jdbcUrl(),
+					"qinglang.db.user=" + this.running.username(), "qinglang.db.password=" + this.running.password())
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EmbeddedMariaDb.class);
 				assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo(this.running.jdbcUrl());
@@ -45,7 +45,9 @@ class DatabaseSelectionTests {
 	@Test
 	void springDatasourceUrlAlsoSelectsAnExternalDatabase() {
 		this.contexts
-			.withPropertyValues("spring.datasource.url=" + this.running.jdbcUrl(), "spring.datasource.username=root")
+			.withPropertyValues("spring.datasource.url=" + this.running.jdbcUrl(),
+					"spring.datasource.username=" + this.running.username(),
+					"spring.datasource.password=" + this.running.password())
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EmbeddedMariaDb.class);
 				assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo(this.running.jdbcUrl());
