@@ -5,13 +5,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +32,7 @@ class GenerateCommand implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
+	private final JdbcConnectionDetails connection;
 
 	private final DashboardAggregates aggregates;
 
@@ -43,10 +40,10 @@ class GenerateCommand implements ApplicationRunner {
 
 	private final DashboardProperties properties;
 
-	GenerateCommand(JdbcClient jdbc, DataSource dataSource, DashboardAggregates aggregates,
+	GenerateCommand(JdbcClient jdbc, JdbcConnectionDetails connection, DashboardAggregates aggregates,
 			TransactionTemplate transactions, DashboardProperties properties) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.connection = connection;
 		this.aggregates = aggregates;
 		this.transactions = transactions;
 		this.properties = properties;
@@ -67,7 +64,7 @@ class GenerateCommand implements ApplicationRunner {
 				settings.seed());
 		long started = System.nanoTime();
 		VolumeGenerator.Written written = new VolumeGenerator(settings, this.properties.campaignStart(), enterprises)
-			.load(((HikariDataSource) this.dataSource).getJdbcUrl());
+			.load(this.connection);
 		double loadSeconds = (System.nanoTime() - started) / 1e9;
 		long rebuilding = System.nanoTime();
 		this.transactions.executeWithoutResult((status) -> this.aggregates.rebuildAll());

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
@@ -117,12 +118,13 @@ final class VolumeGenerator {
 
 	/**
 	 * Replaces the raw records of the three record types with generated ones.
-	 * @param url the database's JDBC URL
+	 * @param database the database's URL and account (the embedded one's included)
 	 */
-	Written load(String url) throws SQLException {
-		try (Connection connection = DriverManager
-			.getConnection(url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=true&useBulkStmts=false");
-				Statement statement = connection.createStatement()) {
+	Written load(JdbcConnectionDetails database) throws SQLException {
+		String url = database.getJdbcUrl();
+		try (Connection connection = DriverManager.getConnection(
+				url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=true&useBulkStmts=false",
+				database.getUsername(), database.getPassword()); Statement statement = connection.createStatement()) {
 			statement.execute("SET foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'");
 			for (String table : List.of("labeling_metric", "complaint", "enforcement_action")) {
 				statement.execute("TRUNCATE TABLE " + table);

@@ -56,9 +56,11 @@ public final class DashboardBenchmark {
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 60;
 		int users = (args.length > 2) ? Integer.parseInt(args[2]) : 8;
 		int rawViews = (args.length > 3) ? Integer.parseInt(args[3]) : 1;
+		Map<String, Long> generated = BenchPremise.generatedSet(java.nio.file.Path.of(dataDir));
 		try (ConfigurableApplicationContext context = BenchApplication.start(dataDir)) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			BenchPremise.requireRows(jdbc, generated);
 			System.out.printf(Locale.ROOT, "data: labeling_metric=%d complaint=%d enforcement_action=%d%n",
 					count(jdbc, "labeling_metric"), count(jdbc, "complaint"), count(jdbc, "enforcement_action"));
 			List<User> accounts = accounts(users);

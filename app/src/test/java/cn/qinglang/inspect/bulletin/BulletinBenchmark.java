@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import cn.qinglang.inspect.bench.BenchApplication;
+import cn.qinglang.inspect.bench.BenchPremise;
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.DashboardService;
 import cn.qinglang.inspect.report.PdfChecks;
@@ -53,8 +54,10 @@ public final class BulletinBenchmark {
 	 * @param args the generated data's folder
 	 */
 	public static void main(String[] args) throws Exception {
+		Map<String, Long> generated = BenchPremise.generatedSet(Path.of(args[0]));
 		try (ConfigurableApplicationContext context = BenchApplication.start(args[0])) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			BenchPremise.requireRows(jdbc, generated);
 			BulletinService bulletins = context.getBean(BulletinService.class);
 			BulletinReport report = context.getBean(BulletinReport.class);
 			ReportRenderer renderer = context.getBean(ReportRenderer.class);

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
+import cn.qinglang.inspect.bench.BenchPremise;
+
 /**
  * {@code bash .ci/bench reports}: fills and exports the enterprise rectification report
  * with 20 findings and 100 evidence items to PDF (watermark, embedded CJK font), as the
@@ -26,6 +28,14 @@ public final class RectificationReportBenchmark {
 		ReportRenderer renderer = SampleReports.renderer();
 		Watermark watermark = new Watermark("王检查（inspector）", "2026-06-20 09:30");
 		RectificationReportData data = SampleReports.data(findings, evidence);
+		long evidenceItems = data.measures()
+			.stream()
+			.flatMap((measure) -> measure.submissions().stream())
+			.mapToLong((submission) -> submission.files().size())
+			.sum();
+		BenchPremise.require(data.findings().size() == findings && evidenceItems == evidence,
+				"the sample order has " + data.findings().size() + " findings and " + evidenceItems
+						+ " evidence items, not the " + findings + " and " + evidence + " measured");
 		long[] millis = new long[runs + 1];
 		byte[] pdf = new byte[0];
 		for (int run = 0; run <= runs; run++) {

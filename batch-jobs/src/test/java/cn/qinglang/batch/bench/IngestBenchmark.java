@@ -20,12 +20,11 @@ import java.util.Locale;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -76,23 +75,23 @@ public final class IngestBenchmark {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			FeedRuns runs = context.getBean(FeedRuns.class);
 			TokenCipher cipher = context.getBean(TokenCipher.class);
-			String url = ((HikariDataSource) context.getBean(javax.sql.DataSource.class)).getJdbcUrl();
+			JdbcConnectionDetails database = context.getBean(JdbcConnectionDetails.class);
 			System.out.println("warm-up, not counted: "
 					+ pull("bench-warm-up", "911101BENCHW000000", WARM_UP, jdbc, runs, cipher).line());
 			String last = null;
 			for (long size : sizes) {
-				last = run(size, jdbc, runs, cipher, url);
+				last = run(size, jdbc, runs, cipher, database);
 			}
 			System.out.println(last);
 		}
 	}
 
-	private static String run(long size, JdbcClient jdbc, FeedRuns runs, TokenCipher cipher, String url)
-			throws Exception {
+	private static String run(long size, JdbcClient jdbc, FeedRuns runs, TokenCipher cipher,
+			JdbcConnectionDetails database) throws Exception {
 		String credit = String.format("911101BENCHP%06d", size % 1_000_000);
 		Pull pull = pull("bench-pull-" + size, credit, size, jdbc, runs, cipher);
 		double loadSeconds = loadData(size, enterprise(jdbc, "bench-load-" + size, credit.replace('P', 'L')), credit,
-				url);
+				database);
 		double rate = size / pull.seconds();
 		System.out.printf(Locale.ROOT, "%s load_data_s=%.1f ratio=%.2f%n", pull.line(), loadSeconds,
 				pull.seconds() / loadSeconds);
@@ -133,7 +132,8 @@ public final class IngestBenchmark {
 				.query(Long.class)
 				.single();
 			if (status != BatchStatus.COMPLETED || stored != size) {
-				throw new IllegalStateException("run " + status + ", " + stored + " of " + size + " stored");
+				throw new IllegalStateException("benchmark premise failed: the pull run ended " + status + " with "
+						+ stored + " of " + size + " records stored; its time is not the ingestion of " + size);
 			}
 			return new Pull(seconds, peakMb,
 					String.format(Locale.ROOT, "ingest records=%d wall_s=%.1f records_per_s=%.0f peak_heap_mb=%d%s",
@@ -145,7 +145,8 @@ public final class IngestBenchmark {
 	}
 
 	/** The same rows as the pull stored, from a file, with the server's bulk loader. */
-	private static double loadData(long size, long enterpriseId, String credit, String url) throws Exception {
+	private static double loadData(long size, long enterpriseId, String credit, JdbcConnectionDetails database)
+			throws Exception {
 		Path file = Files.createTempFile("bench-complaints", ".tsv");
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			for (long i = 0; i < size; i++) {
@@ -156,13 +157,19 @@ public final class IngestBenchmark {
 						+ "\\N\t\\N\t" + Generator.SUMMARY + "\t0\n");
 			}
 		}
-		try (Connection connection = DriverManager.getConnection(url + "&allowLocalInfile=true");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(database.getJdbcUrl() + "&allowLocalInfile=true",
+				database.getUsername(), database.getPassword()); Statement statement = connection.createStatement()) {
 			long start = System.nanoTime();
-			statement.execute("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath() + "' INTO TABLE complaint "
-					+ "CHARACTER SET utf8mb4 (enterprise_id, platform_id, received_at, received_day, category, "
-					+ "campaign_category, content_type, channel, status, handled_at, outcome, summary, last_run_id)");
-			return (System.nanoTime() - start) / 1e9;
+			long loaded = statement.executeLargeUpdate("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath()
+					+ "' INTO TABLE complaint CHARACTER SET utf8mb4 (enterprise_id, platform_id, received_at, "
+					+ "received_day, category, campaign_category, content_type, channel, status, handled_at, outcome, "
+					+ "summary, last_run_id)");
+			double seconds = (System.nanoTime() - start) / 1e9;
+			if (loaded != size) {
+				throw new IllegalStateException("benchmark premise failed: LOAD DATA stored " + loaded + " of " + size
+						+ " rows; its time is no yardstick");
+			}
+			return seconds;
 		}
 		finally {
 			Files.deleteIfExists(file);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import cn.qinglang.inspect.bench.BenchPremise;
+
 /**
  * {@code bash .ci/bench labelcheck [COUNT]}: makes COUNT (10,000) mixed samples with the
  * corpus generator under {@code app/target/labelcheck-bench} (seven in ten images under 1
@@ -31,6 +33,9 @@ public final class LabelCheckBenchmark {
 		Path others = folder.resolve("others");
 		long made = System.nanoTime();
 		generate(count, images, others);
+		long samples = filesIn(images) + filesIn(others);
+		BenchPremise.require(count > 0 && samples == count,
+				folder + " holds " + samples + " samples, not the " + count + " to be checked");
 		System.out.printf("made %d samples (%d MB) in %.1f s%n", count, sizeOf(folder) / (1024 * 1024),
 				(System.nanoTime() - made) / 1e9);
 
@@ -48,6 +53,8 @@ public final class LabelCheckBenchmark {
 
 		List<SampleReport> all = new ArrayList<>(imageReports);
 		all.addAll(otherReports);
+		BenchPremise.require(all.size() == count,
+				"the checker reported on " + all.size() + " of " + count + " samples");
 		BatchSummary summary = BatchSummary.of(all);
 		double imagesPerSecond = imageReports.size() / ((imagesDone - start) / 1e9);
 		double filesPerSecond = all.size() / ((end - start) / 1e9);
@@ -124,6 +131,12 @@ public final class LabelCheckBenchmark {
 
 	private static void write(Path folder, int i, String extension, byte[] content) throws IOException {
 		Files.write(folder.resolve("%05d.%s".formatted(i, extension)), content);
+	}
+
+	private static long filesIn(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(Files::isRegularFile).count();
+		}
 	}
 
 	private static long sizeOf(Path folder) throws IOException {
