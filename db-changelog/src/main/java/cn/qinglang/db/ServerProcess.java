@@ -137,7 +137,10 @@ final class ServerProcess {
 					log.error(line);
 				}
 				else if (line.contains("[Warning]")) {
-					log.warn(line);
+					// the server's warnings are mostly of its host (open files limit),
+					// not
+					// of the portal
+					log.info(line);
 				}
 				else {
 					log.debug(line);

@@ -67,55 +67,50 @@ class EmbeddedMariaDbIT {
 	@Test
 	void aDataFolderBelowTheTempFolderKeepsItsRowsAcrossCleanExits() throws Exception {
 		Run first = run("exit", 1, 3);
-		assertThat(first.exitCode()).as(first.output()).isZero();
-		assertThat(first.rows()).isEqualTo("rows=3 ids=[1, 2, 3]");
+		assertRan(first, "rows=3 ids=[1, 2, 3]");
 		assertThat(this.dataDir.resolve("mysql")).isDirectory();
 
 		Run second = run("exit", 4, 5);
 
-		assertThat(second.exitCode()).as(second.output()).isZero();
-		assertThat(second.rows()).isEqualTo("rows=5 ids=[1, 2, 3, 4, 5]");
+		assertRan(second, "rows=5 ids=[1, 2, 3, 4, 5]");
 	}
 
 	@Test
 	void theServerDoesNotOutliveAKilledPortalAndTheNextStartFindsTheRows() throws Exception {
-		Process portal = hold(1, 3);
-		ProcessHandle server = serverOf(portal);
-
-		portal.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		Held portal = hold(1, 3);
+		ProcessHandle server = portal.server();
 
 		long killed = System.nanoTime();
+		kill(portal.process());
+
 		assertThat(server.onExit()).succeedsWithin(Duration.ofSeconds(10));
 		System.out.printf("server gone %d ms after kill -9 of its portal%n", (System.nanoTime() - killed) / 1_000_000);
 		Run next = run("exit", 4, 4);
-		assertThat(next.exitCode()).as(next.output()).isZero();
-		assertThat(next.rows()).isEqualTo("rows=4 ids=[1, 2, 3, 4]");
+		assertRan(next, "rows=4 ids=[1, 2, 3, 4]");
 	}
 
 	@Test
 	void aServerLeftRunningIsStoppedAtTheNextStartWithNoManualStep() throws Exception {
-		Process portal = hold(1, 3);
-		ProcessHandle server = serverOf(portal);
+		Held portal = hold(1, 3);
+		ProcessHandle server = portal.server();
 		// the watcher killed first: the server is orphaned, as by an older portal
-		portal.toHandle().descendants().filter((process) -> !process.equals(server)).forEach((watcher) -> {
+		portal.process().toHandle().descendants().filter((process) -> !process.equals(server)).forEach((watcher) -> {
 			watcher.destroyForcibly();
 		});
-		portal.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		kill(portal.process());
 		Thread.sleep(1000);
 		assertThat(server.isAlive()).as("the orphaned server").isTrue();
 
 		Run next = run("exit", 4, 4);
 
-		assertThat(next.exitCode()).as(next.output()).isZero();
+		assertRan(next, "rows=4 ids=[1, 2, 3, 4]");
 		assertThat(next.output()).contains("A MariaDB server (pid " + server.pid() + ") was left running on");
-		assertThat(next.rows()).isEqualTo("rows=4 ids=[1, 2, 3, 4]");
 		assertThat(server.isAlive()).isFalse();
 	}
 
 	@Test
 	void aSecondPortalOnAFolderInUseIsRefusedAndLeavesTheFirstAlone() throws Exception {
-		Process portal = hold(1, 2);
-		ProcessHandle server = serverOf(portal);
+		ProcessHandle server = hold(1, 2).server();
 
 		Run second = run("exit", 3, 3);
 
@@ -160,7 +155,17 @@ class EmbeddedMariaDbIT {
 		}
 	}
 
-	private Process hold(int first, int last) throws IOException {
+	private static void assertRan(Run run, String rows) {
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.rows()).isEqualTo(rows);
+	}
+
+	/** {@code kill -9} of a portal. */
+	private static void kill(Process portal) throws InterruptedException {
+		portal.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+	}
+
+	private Held hold(int first, int last) throws IOException {
 		Process portal = start("hold", first, last);
 		BufferedReader lines = reader(portal);
 		StringBuilder output = new StringBuilder();
@@ -169,7 +174,7 @@ class EmbeddedMariaDbIT {
 			output.append(line).append('\n');
 		}
 		assertThat(line).as(output.toString()).isEqualTo("holding");
-		return portal;
+		return new Held(portal, serverOf(portal));
 	}
 
 	/**
@@ -205,6 +210,10 @@ class EmbeddedMariaDbIT {
 
 	private static BufferedReader reader(Process process) {
 		return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	/** A portal waiting to be killed, and its server. */
+	private record Held(Process process, ProcessHandle server) {
 	}
 
 	private record Run(int exitCode, String output) {
