@@ -129,7 +129,7 @@ public final class UploadFiles {
 	 * One line of a file as bytes, its line break taken off.
 	 *
 	 * @param number its number in the file, from 1
-	 * @param bytes its bytes, at most {@link #MAX_LINE_BYTES}; empty if it was longer
+	 * @param bytes its bytes, or its first {@link #MAX_LINE_BYTES} if it was longer
 	 * @param tooLong whether it was longer, and so skipped
 	 * @param last whether the file ends in it without a line break
 	 */
@@ -146,7 +146,7 @@ public final class UploadFiles {
 
 		/** Only spaces, tabs, line breaks or a byte order mark: no record. */
 		boolean blank() {
-			return !this.tooLong && firstVisible() == -1;
+			return firstVisible() == -1;
 		}
 
 		/** The first byte that is not white space or part of a byte order mark, or -1. */
@@ -244,7 +244,7 @@ public final class UploadFiles {
 			if (length > 0 && this.line[length - 1] == '\r') {
 				length--;
 			}
-			return new Line(this.number, tooLong ? new byte[0] : Arrays.copyOf(this.line, length), tooLong, !broken);
+			return new Line(this.number, Arrays.copyOf(this.line, length), tooLong, !broken);
 		}
 
 		/** Reads the next bytes of the file after those used; false at its end. */
