@@ -75,6 +75,40 @@ class LabelReadersFuzzTests {
 		assertThat(firstFailure).as("first failure of %d", failures).isNull();
 	}
 
+	@Test
+	void mp4KeyWhoseSizeOverflowsIsDamagedNotACrash() throws IOException {
+		// found by the fuzzer (bash .ci/bench fuzz, seed 1796286995): the key's size
+		// added
+		// to its position passed the end of an int and the check let it through
+		byte[] mp4 = Samples.mp4(Samples.Mp4Place.MOOV_META, Samples.GOOD, 8 + 256);
+		ByteBuffer.wrap(mp4, indexOf(mp4, "keys") + 12, 4).putInt(0x7FFFFFF8);
+
+		assertThat(
+				failure(SampleFormat.MP4, Files.write(this.folder.resolve("keys.mp4"), mp4), new LabelChecker(OPTIONS)))
+			.isNull();
+	}
+
+	@Test
+	void mp4BoxWhose64BitSizeOverflowsIsDamagedNotACrash() throws IOException {
+		byte[] mp4 = Samples.mp4(Samples.Mp4Place.MOOV_META, Samples.GOOD, 8 + 256);
+		int moov = indexOf(mp4, "moov");
+		ByteBuffer.wrap(mp4, moov - 4, 16).putInt(1).position(moov - 4 + 8).putLong(0x7FFFFFFFFFFFFFF0L);
+
+		assertThat(failure(SampleFormat.MP4, Files.write(this.folder.resolve("large.mp4"), mp4),
+				new LabelChecker(OPTIONS)))
+			.isNull();
+	}
+
+	private static int indexOf(byte[] bytes, String ascii) {
+		byte[] wanted = ascii.getBytes(StandardCharsets.US_ASCII);
+		for (int i = 0; i + wanted.length <= bytes.length; i++) {
+			if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException(ascii + " not found");
+	}
+
 	/** What is wrong with reading this input, or null. */
 	private static String failure(SampleFormat format, Path file, LabelChecker checker) {
 		Extraction x = new Extraction(OPTIONS);
