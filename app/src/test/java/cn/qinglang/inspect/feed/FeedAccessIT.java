@@ -1,8 +1,6 @@
 package cn.qinglang.inspect.feed;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -321,22 +319,7 @@ class FeedAccessIT {
 
 	/** The latest run of the enterprise, once it has ended. */
 	private long awaitNoRunningRun(long enterpriseId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			Long open = this.jdbc.sql("""
-					SELECT COUNT(*) FROM feed_run WHERE enterprise_id = :e AND status IN ('STARTING', 'RUNNING')""")
-				.param("e", enterpriseId)
-				.query(Long.class)
-				.single();
-			if (open == 0) {
-				return this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM feed_run WHERE enterprise_id = :e")
-					.param("e", enterpriseId)
-					.query(Long.class)
-					.single();
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("run of enterprise " + enterpriseId + " did not end");
+		return IdleFeed.latestRun(this.jdbc, enterpriseId);
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +58,36 @@ public final class PortalClient {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + actionPath))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Posts a file as a browser's upload form does (multipart/form-data), with the CSRF
+	 * token of the page it is on and the other fields given.
+	 */
+	public HttpResponse<String> postFile(String pagePath, String actionPath, String fileName, byte[] content,
+			Map<String, String> fields) throws IOException, InterruptedException {
+		Matcher token = CSRF.matcher(get(pagePath).body());
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token on " + pagePath);
+		}
+		String boundary = "----qinglang" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", token.group(1));
+		for (Map.Entry<String, String> field : all.entrySet()) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+					+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + actionPath))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 

@@ -40,7 +40,7 @@ public class FeedJobConfiguration {
 	/** The job's name in the JobRepository. */
 	public static final String JOB_NAME = "feedImportJob";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonRecords.mapper();
 
 	@Bean
 	Job feedImportJob(JobRepository repository, Step feedImportStep, Step feedAggregateStep, JdbcClient jdbc) {

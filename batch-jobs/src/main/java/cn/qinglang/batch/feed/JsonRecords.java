@@ -5,6 +5,9 @@ import java.util.Map;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON object of the interface as a record's text values, read straight from the
@@ -12,7 +15,31 @@ import tools.jackson.core.JsonToken;
  */
 final class JsonRecords {
 
+	/** The longest text value read; the interface's longest field has 500 characters. */
+	static final int MAX_STRING_LENGTH = 16 * 1024;
+
+	/** How deep objects and arrays may nest in what a platform sends. */
+	static final int MAX_NESTING_DEPTH = 64;
+
 	private JsonRecords() {
+	}
+
+	/**
+	 * The JSON reader of what platforms send, with limits far below Jackson's defaults: a
+	 * value of megabytes or a nesting of thousands is refused as malformed rather than
+	 * held in memory.
+	 */
+	static JsonMapper mapper() {
+		return JsonMapper
+			.builder(JsonFactory.builder()
+				.streamReadConstraints(StreamReadConstraints.builder()
+					.maxStringLength(MAX_STRING_LENGTH)
+					.maxNameLength(1024)
+					.maxNumberLength(64)
+					.maxNestingDepth(MAX_NESTING_DEPTH)
+					.build())
+				.build())
+			.build();
 	}
 
 	/**
@@ -43,10 +70,10 @@ final class JsonRecords {
 			}
 		}
 		if (notSingle != null) {
-			return new RawRecord(position, Map.of("id", fields.getOrDefault("id", "")),
-					"field " + RecordValidator.clip(notSingle) + " is not a single value", null);
+			return RawRecord.refused(position, Map.of("id", fields.getOrDefault("id", "")), RejectReason.MALFORMED,
+					"field " + RecordValidator.clip(notSingle) + " is not a single value");
 		}
-		return new RawRecord(position, fields, null, null);
+		return RawRecord.of(position, fields);
 	}
 
 }

@@ -61,7 +61,7 @@ public class PlatformClient {
 		URI uri = URI.create(baseUrl.replaceAll("/+$", "") + "/v1/records?limit=" + limit
 				+ ((cursor != null) ? "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) : ""));
 		try {
-			return this.retry.execute(() -> fetchOnce(uri, token, cursor, firstPosition));
+			return this.retry.execute(() -> fetchOnce(uri, token, cursor, limit, firstPosition));
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();
@@ -73,7 +73,7 @@ public class PlatformClient {
 		}
 	}
 
-	private Page fetchOnce(URI uri, String token, String cursor, long firstPosition) {
+	private Page fetchOnce(URI uri, String token, String cursor, int limit, long firstPosition) {
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("Authorization", "Bearer " + token)
@@ -112,7 +112,7 @@ public class PlatformClient {
 			if (status != 200) {
 				throw new FeedException("unexpected HTTP " + status + " from " + uri + "; cursor left at " + cursor);
 			}
-			return parse(body, cursor, firstPosition);
+			return parse(body, cursor, limit, firstPosition);
 		}
 		catch (IOException ex) {
 			throw new Transient("reading the page failed: " + ex.getMessage(), ex);
@@ -121,9 +121,10 @@ public class PlatformClient {
 
 	/**
 	 * Reads the page as it streams in, each record straight into its text values: the
-	 * whole page is never held as a JSON tree.
+	 * whole page is never held as a JSON tree, and never more records than asked for.
+	 * @throws FeedException if the page is not one of the interface
 	 */
-	private Page parse(InputStream body, String cursor, long firstPosition) {
+	Page parse(InputStream body, String cursor, int limit, long firstPosition) {
 		List<RawRecord> records = null;
 		JsonToken hasMore = null;
 		JsonToken next = JsonToken.VALUE_NULL;
@@ -135,7 +136,7 @@ public class PlatformClient {
 					String name = parser.currentName();
 					JsonToken value = parser.nextToken();
 					if (name.equals("records") && value == JsonToken.START_ARRAY) {
-						records = records(parser, firstPosition);
+						records = records(parser, cursor, limit, firstPosition);
 						continue;
 					}
 					switch (name) {
@@ -175,10 +176,18 @@ public class PlatformClient {
 				remaining);
 	}
 
-	private static List<RawRecord> records(JsonParser parser, long firstPosition) {
+	private static List<RawRecord> records(JsonParser parser, String cursor, int limit, long firstPosition) {
 		List<RawRecord> records = new ArrayList<>();
 		long position = firstPosition;
-		while (parser.nextToken() != JsonToken.END_ARRAY) {
+		for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+			if (token == null) {
+				throw new FeedException("malformed page at cursor " + cursor
+						+ ": not JSON (it ends inside the records); cursor left where it was");
+			}
+			if (records.size() == limit) {
+				throw new FeedException("malformed page at cursor " + cursor + ": more than the " + limit
+						+ " records asked for; cursor left where it was");
+			}
 			records.add(JsonRecords.read(position++, parser));
 		}
 		return records;

@@ -7,17 +7,30 @@ import java.util.Map;
  *
  * @param position line of the file, or place in the pulled feed of this run, from 1
  * @param fields the values by field name
- * @param malformed why the line or object could not be read, or null
+ * @param refusal why the reader already refuses it (unreadable, a duplicate), or null
+ * @param detail what exactly the reader found wrong, or null
  * @param pageEndCursor on the last record of a pulled page: the cursor that follows it
  */
-public record RawRecord(long position, Map<String, String> fields, String malformed, String pageEndCursor) {
+public record RawRecord(long position, Map<String, String> fields, RejectReason refusal, String detail,
+		String pageEndCursor) {
 
+	/** A line or object that could not be read as a record at all. */
 	public static RawRecord malformed(long position, String why) {
-		return new RawRecord(position, Map.of(), why, null);
+		return new RawRecord(position, Map.of(), RejectReason.MALFORMED, why, null);
+	}
+
+	/** A record the reader refuses before validation; its fields name it on the page. */
+	public static RawRecord refused(long position, Map<String, String> fields, RejectReason reason, String why) {
+		return new RawRecord(position, fields, reason, why, null);
+	}
+
+	/** A record as read, for validation. */
+	public static RawRecord of(long position, Map<String, String> fields) {
+		return new RawRecord(position, fields, null, null, null);
 	}
 
 	RawRecord withPageEndCursor(String cursor) {
-		return new RawRecord(this.position, this.fields, this.malformed, cursor);
+		return new RawRecord(this.position, this.fields, this.refusal, this.detail, cursor);
 	}
 
 }

@@ -36,6 +36,14 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 
 	private static final long MAX_COUNT = 999_999_999_999L;
 
+	private static final int MAX_COUNT_DIGITS = 12;
+
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
+	// an amount written longer than this is no amount of the interface (a plain one
+	// has at most 16 characters); BigDecimal is not asked to read megabytes of digits
+	private static final int MAX_NUMBER_CHARS = 40;
+
 	/**
 	 * Each type's fields by name, the common ones included: built once, read per record.
 	 */
@@ -62,8 +70,11 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 	public FeedItem process(RawRecord raw) {
 		String id = raw.fields().get("id");
 		String shownId = (id == null || id.isBlank()) ? null : (id.length() > 64) ? id.substring(0, 64) : id;
-		if (raw.malformed() != null) {
-			return new Rejected(raw.position(), shownId, null, "(record)", RejectReason.MALFORMED, raw.malformed(),
+		if (raw.refusal() != null) {
+			String field = (raw.refusal() == RejectReason.DUPLICATE_ID) ? "id" : "(record)";
+			RecordType known = RecordType.ofWireName(String.valueOf(raw.fields().get("type")).strip())
+				.orElse(this.defaultType);
+			return new Rejected(raw.position(), shownId, known, field, raw.refusal(), raw.detail(),
 					raw.pageEndCursor());
 		}
 		RecordType type = this.defaultType;
@@ -261,11 +272,15 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 			return value != null && !value.isEmpty();
 		}
 
-		String required(String name) {
+		String present(String name) {
 			if (!has(name)) {
 				throw new Problem(name, RejectReason.REQUIRED, name + " is required");
 			}
-			String value = get(name);
+			return get(name);
+		}
+
+		String required(String name) {
+			String value = present(name);
 			int max = this.specs.get(name).maxLength();
 			if (value.length() > max) {
 				throw new Problem(name, RejectReason.TOO_LONG, name + " is longer than " + max + " characters");
@@ -285,29 +300,34 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 			return value;
 		}
 
+		/**
+		 * A number is judged by its value: one too big is out of range, whatever its
+		 * length in characters.
+		 */
 		long count(String name) {
-			String value = required(name);
-			long count;
-			try {
-				count = Long.parseLong(value);
-			}
-			catch (NumberFormatException ex) {
+			String value = present(name);
+			if (!WHOLE_NUMBER.matcher(value).matches()) {
 				throw new Problem(name, RejectReason.WRONG_TYPE, "'" + clip(value) + "' is not a whole number");
 			}
-			if (count < 0 || count > MAX_COUNT) {
+			// the maximum is the largest number of its digits: counting them is enough
+			String digits = value.replaceFirst("^[+-]?0*", "");
+			if ((value.startsWith("-") && !digits.isEmpty()) || digits.length() > MAX_COUNT_DIGITS) {
 				throw new Problem(name, RejectReason.OUT_OF_RANGE,
-						name + " " + count + " is not within 0 to " + MAX_COUNT);
+						name + " " + clip(value) + " is not within 0 to " + MAX_COUNT);
 			}
-			return count;
+			return digits.isEmpty() ? 0 : Long.parseLong(digits);
 		}
 
 		BigDecimal amount(String name) {
-			String value = required(name);
+			String value = present(name);
 			BigDecimal amount;
 			try {
-				amount = new BigDecimal(value);
+				amount = (value.length() <= MAX_NUMBER_CHARS) ? new BigDecimal(value) : null;
 			}
 			catch (NumberFormatException ex) {
+				amount = null;
+			}
+			if (amount == null) {
 				throw new Problem(name, RejectReason.WRONG_TYPE,
 						"'" + clip(value) + "' is not an amount like 50000.00");
 			}

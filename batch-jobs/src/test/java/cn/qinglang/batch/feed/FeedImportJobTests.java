@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -257,6 +258,165 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void jsonLinesUploadWithAnInvalidByteStoresItsOtherLinesAndRefusesThatOne() throws Exception {
+		byte[] bad = complaint("e2", "RECEIVED", null).getBytes(StandardCharsets.UTF_8);
+		int at = indexOf(bad, "合".getBytes(StandardCharsets.UTF_8));
+		bad[at + 1] = (byte) 0xFF;
+		Path file = write("bad-byte.jsonl", bytes(complaint("e1", "RECEIVED", null) + "\n"), bad,
+				bytes("\n" + complaint("e3", "RECEIVED", null) + "\n"));
+		assertThat(UploadFiles.countRecords(file)).isEqualTo(3);
+
+		Run run = upload(file, null);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(run)).containsExactly("2 (record) ENCODING");
+		assertThat(rejectDetail(run, 2)).contains("line 2 is not valid UTF-8: byte 0x");
+		assertThat(summaries()).containsExactly("合成视频未标识", "合成视频未标识");
+		assertThat(runCounts(run.id())).containsExactly(3L, 2L, 1L);
+	}
+
+	@Test
+	void utf8CsvWithOneBadLineStaysUtf8AndKeepsItsChineseText() throws Exception {
+		String header = "id,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\n";
+		Path file = write("one-bad.csv", bytes(header + csvComplaint("u1", "AI合成的谣言视频") + "\n"),
+				csvComplaint("u2", "低俗换脸图片").getBytes(Charset.forName("GB18030")),
+				bytes("\n" + csvComplaint("u3", "未标识的合成语音") + "\n"));
+
+		Run run = upload(file, RecordType.COMPLAINT);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(run)).containsExactly("3 (record) ENCODING");
+		assertThat(summaries()).containsExactly("AI合成的谣言视频", "未标识的合成语音");
+	}
+
+	@Test
+	void csvWithByteOrderMarkIsUtf8AndItsBadLineIsRefused() throws Exception {
+		String header = "\uFEFFid,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n";
+		Path file = write("bom.csv", bytes(header), new byte[] { (byte) 0xC0, ',', 'x', '\r', '\n' },
+				bytes(csvComplaint("b1", "换脸视频") + "\r\n"));
+
+		Run run = upload(file, RecordType.COMPLAINT);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(run)).containsExactly("2 (record) ENCODING");
+		assertThat(summaries()).containsExactly("换脸视频");
+	}
+
+	@Test
+	void gb18030CsvWithABadByteKeepsItsOtherLines() throws Exception {
+		Charset gb18030 = Charset.forName("GB18030");
+		String header = "id,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n";
+		byte[] bad = (csvComplaint("g2", "谣言") + "\r\n").getBytes(gb18030);
+		bad[bad.length - 3] = (byte) 0xFF;
+		Path file = write("gb-bad.csv", (header + csvComplaint("g1", "官方通报谣言") + "\r\n").getBytes(gb18030), bad,
+				(csvComplaint("g3", "低俗换脸图片") + "\r\n").getBytes(gb18030));
+
+		Run run = upload(file, RecordType.COMPLAINT);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(run)).containsExactly("3 (record) ENCODING");
+		assertThat(rejectDetail(run, 3)).contains("not valid GB18030");
+		assertThat(summaries()).containsExactly("官方通报谣言", "低俗换脸图片");
+	}
+
+	@Test
+	void fileCutShortStoresItsWholeLinesAndRefusesTheLastOne() throws Exception {
+		byte[] whole = (complaint("k1", "RECEIVED", null) + "\n" + complaint("k2", "RECEIVED", null))
+			.getBytes(StandardCharsets.UTF_8);
+		// cut inside the last line's Chinese summary, in the middle of a character
+		byte[] cut = Arrays.copyOf(whole, whole.length - 7);
+		Path file = write("cut.jsonl", cut);
+
+		Run run = upload(file, null);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(run)).containsExactly("2 (record) ENCODING");
+		assertThat(rejectDetail(run, 2)).contains("cut short");
+		assertThat(count("complaint")).isEqualTo(1);
+
+		Path json = write("cut-json.jsonl",
+				bytes(complaint("k3", "RECEIVED", null) + "\n{\"type\":\"complaint\",\"id\":\"k4"));
+		Run cutJson = upload(json, null);
+
+		assertThat(rejects(cutJson)).containsExactly("2 (record) MALFORMED");
+		assertThat(rejectDetail(cutJson, 2)).contains("cut short");
+	}
+
+	@Test
+	void emptyAndBlankFilesEndWithNoRecordAndNoError() throws Exception {
+		for (byte[] content : List.of(new byte[0], bytes("\n\r\n  \n"), bytes("\uFEFF"))) {
+			Path file = write("empty.jsonl", content);
+			assertThat(UploadFiles.countRecords(file)).isZero();
+
+			Run run = upload(file, null);
+
+			assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(runCounts(run.id())).containsExactly(0L, 0L, 0L);
+		}
+	}
+
+	@Test
+	void sameIdTwiceInOneFileKeepsTheLastAndListsTheEarlierAsADuplicate() throws Exception {
+		Path file = write("twice.jsonl",
+				bytes(String.join("\n", complaint("d1", "RECEIVED", null), complaint("d2", "RECEIVED", null),
+						complaint("d1", "HANDLED", "2026-05-18T10:00:00+08:00"),
+						metric("d1", "2026-05-18", 100, 90, 2))));
+
+		Run run = upload(file, null);
+
+		assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(run)).containsExactly("1 id DUPLICATE_ID");
+		assertThat(rejectDetail(run, 1)).contains("d1 is sent again on line 3");
+		assertThat(this.jdbc.sql("SELECT status FROM complaint WHERE enterprise_id = :e AND platform_id = 'd1'")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.single()).isEqualTo("HANDLED");
+		// another type's record of the same id is another record
+		assertThat(count("labeling_metric")).isEqualTo(1);
+		assertThat(runCounts(run.id())).containsExactly(4L, 3L, 1L);
+	}
+
+	@Test
+	void duplicatesAcrossARestartAreFoundAgain() throws Exception {
+		List<String> lines = complaints(30);
+		lines.set(25, complaint("p3", "HANDLED", "2026-05-18T10:00:00+08:00"));
+		Path file = write("thirty-twice.jsonl", bytes(String.join("\n", lines)));
+		this.jdbc
+			.sql("ALTER TABLE complaint ADD CONSTRAINT complaint_test_failure CHECK (platform_id <> 'p20' OR "
+					+ "enterprise_id <> " + this.enterpriseId + ")")
+			.update();
+		Run failed;
+		try {
+			failed = upload(file, null);
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE complaint DROP CONSTRAINT complaint_test_failure").update();
+		}
+		assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+
+		assertThat(this.feedRuns.restart(failed.id()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(rejects(failed)).containsExactly("4 id DUPLICATE_ID");
+		assertThat(count("complaint")).isEqualTo(29);
+		assertThat(runCounts(failed.id())).containsExactly(30L, 29L, 1L);
+	}
+
+	@Test
+	void countAboveTheInterfacesMaximumIsOutOfRangeWhateverItsLength() throws Exception {
+		Path file = write("big.jsonl",
+				bytes(String.join("\n", metric("n1", "2026-05-18", 1_000_000_000_000L, 0, 0),
+						metric("n2", "2026-05-18", 100, 90, 2).replace("\"verified\":0",
+								"\"verified\":" + "9".repeat(40)),
+						metric("n3", "2026-05-18", 999_999_999_999L, 0, 0),
+						action("n4", "REGULATOR", "FINE", "\"99999999999999.99\""))));
+
+		Run run = upload(file, null);
+
+		assertThat(rejects(run)).containsExactly("1 published OUT_OF_RANGE", "2 verified OUT_OF_RANGE",
+				"4 amount OUT_OF_RANGE");
+	}
+
+	@Test
 	void pullRunFailedMidwayIsRestartedAndEndsWithExactlyItsRecords() throws Exception {
 		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(95))) {
 			configure(platform);
@@ -470,6 +630,55 @@ class FeedImportJobTests {
 
 	private Path write(String name, String content, Charset charset) throws Exception {
 		return Files.write(this.files.resolve(name), content.getBytes(charset));
+	}
+
+	private Path write(String name, byte[]... parts) throws Exception {
+		java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			content.write(part);
+		}
+		return Files.write(this.files.resolve(name), content.toByteArray());
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static int indexOf(byte[] bytes, byte[] part) {
+		for (int i = 0; i + part.length <= bytes.length; i++) {
+			if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("not found");
+	}
+
+	private String csvComplaint(String id, String summary) {
+		return id + "," + credit() + ",2026-05-18T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,," + summary;
+	}
+
+	/** A run's rejects as "position field reason", in the order of the file. */
+	private List<String> rejects(Run run) {
+		return this.jdbc.sql(
+				"SELECT CONCAT(position, ' ', field, ' ', reason_code) FROM feed_reject WHERE run_id = :run ORDER BY position")
+			.param("run", run.id())
+			.query(String.class)
+			.list();
+	}
+
+	private String rejectDetail(Run run, long position) {
+		return this.jdbc.sql("SELECT detail FROM feed_reject WHERE run_id = :run AND position = :position")
+			.param("run", run.id())
+			.param("position", position)
+			.query(String.class)
+			.single();
+	}
+
+	private List<String> summaries() {
+		return this.jdbc.sql("SELECT summary FROM complaint WHERE enterprise_id = :e ORDER BY platform_id")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.list();
 	}
 
 	private long count(String table) {

@@ -48,7 +48,8 @@ final class BmffReader {
 				size = end - position;
 			}
 			String boxPath = path + "/" + Printable.clip(type, 8);
-			if (size < headerLength || position + size > end) {
+			// compared as a difference: a size near the largest long would overflow a sum
+			if (size < headerLength || size > end - position) {
 				throw SampleException.damaged("MP4 box " + boxPath.substring(1) + " declares " + size
 						+ " bytes but its container ends " + (end - position) + " bytes after its start");
 			}
@@ -150,7 +151,7 @@ final class BmffReader {
 		int position = from + 8;
 		while (position + 8 <= to) {
 			int size = PngReader.readInt(meta, position);
-			if (size < 8 || position + size > to) {
+			if (size < 8 || size > to - position) {
 				break;
 			}
 			keys.add(new String(meta, position + 8, size - 8, StandardCharsets.UTF_8));

@@ -84,18 +84,7 @@ public final class LabelChecker {
 			if (claimed != null && claimed != format) {
 				x.problem(ProblemCode.EXTENSION_MISMATCH, "named as " + claimed + ", content is " + format);
 			}
-			switch (format) {
-				case JPEG -> JpegReader.read(sample, x);
-				case PNG -> PngReader.read(sample, x);
-				case WEBP, WAV -> RiffReader.read(sample, x, format);
-				case MP3 -> Id3Reader.read(sample, x);
-				case MP4 -> BmffReader.read(sample, x);
-				case PDF -> PdfReader.read(file, sample, x);
-				case OOXML -> OoxmlReader.read(file, x);
-				case TEXT -> explicit = TextReader.read(sample);
-				case ZIP -> x.problem(ProblemCode.UNSUPPORTED_TYPE, "a ZIP archive: its files are checked as a batch");
-				default -> x.problem(ProblemCode.UNSUPPORTED_TYPE, "content of type " + mediaType + " is not read");
-			}
+			explicit = read(format, mediaType, file, sample, x);
 		}
 		catch (SampleException ex) {
 			x.problem(ex);
@@ -109,6 +98,31 @@ public final class LabelChecker {
 			x.problem(ProblemCode.DAMAGED, format + ": structure nested too deeply");
 		}
 		return evaluate(name, size, mediaType, format, x, explicit);
+	}
+
+	/**
+	 * Reads a file with its format's reader into the extraction.
+	 * @return the explicit label of a text file, else null
+	 * @throws SampleException where the reader finds the file damaged: its own error, the
+	 * only one it throws for what a file holds besides an {@link IOException}
+	 */
+	static ExplicitLabel read(SampleFormat format, String mediaType, Path file, SampleFile sample, Extraction x)
+			throws SampleException, IOException {
+		switch (format) {
+			case JPEG -> JpegReader.read(sample, x);
+			case PNG -> PngReader.read(sample, x);
+			case WEBP, WAV -> RiffReader.read(sample, x, format);
+			case MP3 -> Id3Reader.read(sample, x);
+			case MP4 -> BmffReader.read(sample, x);
+			case PDF -> PdfReader.read(file, sample, x);
+			case OOXML -> OoxmlReader.read(file, x);
+			case TEXT -> {
+				return TextReader.read(sample);
+			}
+			case ZIP -> x.problem(ProblemCode.UNSUPPORTED_TYPE, "a ZIP archive: its files are checked as a batch");
+			default -> x.problem(ProblemCode.UNSUPPORTED_TYPE, "content of type " + mediaType + " is not read");
+		}
+		return null;
 	}
 
 	private SampleReport evaluate(String name, long size, String mediaType, SampleFormat format, Extraction x,

@@ -46,7 +46,9 @@ final class SampleFile implements Closeable {
 	 * @param what the block, for the problem's detail
 	 */
 	byte[] read(long position, long length, String what) throws IOException, SampleException {
-		if (length < 0 || position < 0 || position + length > this.size) {
+		// compared as a difference: a declared length near the largest long would
+		// overflow
+		if (length < 0 || position < 0 || length > this.size - position) {
 			throw SampleException.damaged(what + " declares " + length + " bytes but the file ends "
 					+ Math.max(0, this.size - position) + " bytes after its start");
 		}
@@ -59,7 +61,7 @@ final class SampleFile implements Closeable {
 
 	/** A fixed-size header; fewer bytes left means the file is truncated. */
 	byte[] header(long position, int length, String what) throws IOException, SampleException {
-		if (position + length > this.size) {
+		if (position < 0 || length > this.size - position) {
 			throw SampleException.damaged(what + " breaks off at the end of the file (truncated)");
 		}
 		return readFully(position, length);

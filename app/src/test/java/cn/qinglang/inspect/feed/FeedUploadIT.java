@@ -1,0 +1,175 @@
+package cn.qinglang.inspect.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.qinglang.inspect.support.PortalClient;
+import cn.qinglang.inspect.support.PortalTest;
+import cn.qinglang.inspect.support.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Files that are not quite right, uploaded over real HTTP through the platform's upload
+ * form: each is answered on the page, its good lines are stored and its bad lines are
+ * listed with their numbers, never an error page and never a lost file.
+ */
+@PortalTest
+class FeedUploadIT {
+
+	private static final long QINGQIONG = 1;
+
+	private static final String FEED = "/my-enterprise/feed";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	PortalClient platform;
+
+	String prefix;
+
+	@BeforeEach
+	void signIn() throws Exception {
+		this.platform = new PortalClient(this.port);
+		this.platform.signIn("qingqiong", SignIn.DEMO_PASSWORD);
+		this.prefix = "u" + System.nanoTime() + "-";
+	}
+
+	@Test
+	void jsonLinesWithAnInvalidByteIsAnsweredOnThePageAndItsOtherLinesAreStored() throws Exception {
+		byte[] bad = complaint(this.prefix + "2", "谣言视频").getBytes(StandardCharsets.UTF_8);
+		bad[bad.length - 4] = (byte) 0xFF;
+		byte[] file = join(line(complaint(this.prefix + "1", "合成视频") + "\n"), bad,
+				line("\n" + complaint(this.prefix + "3", "换脸图片")));
+
+		long run = upload("complaints.jsonl", file, Map.of());
+
+		assertThat(stored()).containsExactly("合成视频", "换脸图片");
+		String rejects = this.platform.get(FEED + "/runs/" + run + "/rejects").body();
+		assertThat(rejects).contains("line 2 is not valid UTF-8").contains(message("ENCODING"));
+		assertThat(this.platform.get(FEED + "/runs/" + run + "/rejects.csv").body()).contains("ENCODING");
+	}
+
+	@Test
+	void gb18030CsvCutShortWithABadByteKeepsEveryReadableLine() throws Exception {
+		Charset gb18030 = Charset.forName("GB18030");
+		String header = "id,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n";
+		byte[] bad = (csv(this.prefix + "2", "官方通报") + "\r\n").getBytes(gb18030);
+		bad[bad.length - 3] = (byte) 0xFF;
+		byte[] cut = csv(this.prefix + "4", "低俗").getBytes(gb18030);
+		byte[] file = join((header + csv(this.prefix + "1", "AI合成谣言") + "\r\n").getBytes(gb18030), bad,
+				(csv(this.prefix + "3", "换脸") + "\r\n").getBytes(gb18030),
+				java.util.Arrays.copyOf(cut, cut.length - 1));
+
+		long run = upload("complaints.csv", file, Map.of("csvType", "COMPLAINT"));
+
+		assertThat(stored()).containsExactly("AI合成谣言", "换脸");
+		assertThat(this.platform.get(FEED + "/runs/" + run + "/rejects").body()).contains("line 3 is not valid GB18030")
+			.contains("line 5 is not valid GB18030")
+			.contains("cut short");
+	}
+
+	@Test
+	void sameIdTwiceIsListedAsADuplicateAndTheLastLineKept() throws Exception {
+		byte[] file = line(complaint(this.prefix + "1", "第一次") + "\n" + complaint(this.prefix + "1", "第二次"));
+
+		long run = upload("twice.jsonl", file, Map.of());
+
+		assertThat(stored()).containsExactly("第二次");
+		assertThat(this.platform.get(FEED + "/runs/" + run + "/rejects").body()).contains("is sent again on line 2")
+			.contains(message("DUPLICATE_ID"));
+	}
+
+	@Test
+	void emptyFileIsAnsweredOnThePage() throws Exception {
+		awaitIdle();
+		HttpResponse<String> response = this.platform.postFile(FEED, FEED + "/upload", "empty.jsonl", new byte[0],
+				Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(this.platform.get(FEED).body()).contains("请选择一个非空文件");
+	}
+
+	@Test
+	void interfacePageListsTheNewReasons() throws Exception {
+		assertThat(this.platform.get("/feeds/interface").body()).contains("ENCODING")
+			.contains("DUPLICATE_ID")
+			.contains(message("DUPLICATE_ID"));
+	}
+
+	/** Uploads through the form, which answers with the feed page; the run's id. */
+	private long upload(String name, byte[] content, Map<String, String> fields) throws Exception {
+		awaitIdle();
+		HttpResponse<String> response = this.platform.postFile(FEED, FEED + "/upload", name, content, fields);
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith(FEED);
+		assertThat(this.platform.get(FEED).body()).contains("文件已接收，正在处理");
+		return awaitIdle();
+	}
+
+	private List<String> stored() {
+		return this.jdbc
+			.sql("SELECT summary FROM complaint WHERE enterprise_id = :e AND platform_id LIKE :p "
+					+ "ORDER BY platform_id")
+			.param("e", QINGQIONG)
+			.param("p", this.prefix + "%")
+			.query(String.class)
+			.list();
+	}
+
+	private static String message(String reason) throws Exception {
+		java.util.Properties messages = new java.util.Properties();
+		try (var in = FeedUploadIT.class.getResourceAsStream("/messages-feed.properties")) {
+			messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return messages.getProperty("feed.reason." + reason);
+	}
+
+	private String complaint(String id, String summary) {
+		return "{\"type\":\"complaint\",\"id\":\"" + id + "\",\"enterprise\":\"" + credit()
+				+ "\",\"received_at\":\"2026-05-20T09:30:00+08:00\",\"category\":\"RUMOR\",\"content_type\":\"TEXT\","
+				+ "\"channel\":\"WEB_FORM\",\"status\":\"RECEIVED\",\"summary\":\"" + summary + "\"}";
+	}
+
+	private String csv(String id, String summary) {
+		return id + "," + credit() + ",2026-05-20T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,," + summary;
+	}
+
+	private String credit() {
+		return this.jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :e")
+			.param("e", QINGQIONG)
+			.query(String.class)
+			.single();
+	}
+
+	private static byte[] line(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] join(byte[]... parts) {
+		ByteArrayOutputStream joined = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			joined.writeBytes(part);
+		}
+		return joined.toByteArray();
+	}
+
+	private long awaitIdle() throws InterruptedException {
+		return IdleFeed.latestRun(this.jdbc, QINGQIONG);
+	}
+
+}
