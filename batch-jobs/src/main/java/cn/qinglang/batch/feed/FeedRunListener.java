@@ -16,15 +16,23 @@ class FeedRunListener implements JobExecutionListener {
 
 	private final JdbcClient jdbc;
 
-	FeedRunListener(JdbcClient jdbc) {
+	private final String node;
+
+	FeedRunListener(JdbcClient jdbc, String node) {
 		this.jdbc = jdbc;
+		this.node = node;
 	}
 
 	@Override
 	public void beforeJob(JobExecution execution) {
 		this.jdbc.sql("""
-				UPDATE feed_run SET status = 'RUNNING', job_execution_id = :execution, message = NULL, ended_at = NULL
-				WHERE id = :id""").param("execution", execution.getId()).param("id", runId(execution)).update();
+				UPDATE feed_run SET status = 'RUNNING', job_execution_id = :execution, owner_node = :node,
+				  heartbeat_at = UTC_TIMESTAMP(6), message = NULL, ended_at = NULL
+				WHERE id = :id""")
+			.param("execution", execution.getId())
+			.param("node", this.node)
+			.param("id", runId(execution))
+			.update();
 	}
 
 	@Override
@@ -50,9 +58,7 @@ class FeedRunListener implements JobExecutionListener {
 				.param("id", runId)
 				.update();
 		}
-		this.jdbc.sql("UPDATE feed SET lock_run_id = NULL, locked_until = NULL WHERE lock_run_id = :run")
-			.param("run", runId)
-			.update();
+		this.jdbc.sql("UPDATE feed SET lock_run_id = NULL WHERE lock_run_id = :run").param("run", runId).update();
 	}
 
 	private static long runId(JobExecution execution) {
