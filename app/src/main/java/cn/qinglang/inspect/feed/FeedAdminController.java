@@ -34,8 +34,8 @@ import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * ADMIN: every enterprise's feed: configure it (the token write-only), enable or disable
- * it, run it now and watch the run, restart a failed or interrupted run, reset its cursor,
- * read its rejects.
+ * it, run it now and watch the run, restart a failed or interrupted run, reset its
+ * cursor, read its rejects.
  */
 @Controller
 @RequestMapping("/admin/feeds")
@@ -160,7 +160,8 @@ class FeedAdminController {
 		}
 		try {
 			this.service.resetCursor(enterpriseId, since, "administrator");
-			redirect.addFlashAttribute("message", (since != null) ? "feed.cursor.resetToDay" : "feed.cursor.resetToStart");
+			redirect.addFlashAttribute("message",
+					(since != null) ? "feed.cursor.resetToDay" : "feed.cursor.resetToStart");
 		}
 		catch (FeedBusyException ex) {
 			redirect.addFlashAttribute("problem", "feed.busy");

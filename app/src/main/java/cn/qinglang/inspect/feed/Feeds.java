@@ -61,7 +61,7 @@ public class Feeds {
 			SELECT r.id, r.enterprise_id, r.source, r.status, r.file_name, r.started_by, r.expected_count, r.read_count,
 			  r.written_count, r.rejected_count, r.message, r.started_at, r.ended_at,
 			  r.status IN ('FAILED', 'INTERRUPTED') AND NOT (r.source = 'PULL' AND (
-			    (SELECT f.cursor_reset_at FROM feed f WHERE f.id = r.feed_id) > r.started_at
+			    EXISTS (SELECT 1 FROM feed f WHERE f.id = r.feed_id AND f.cursor_reset_at > r.started_at)
 			    OR EXISTS (SELECT 1 FROM feed_run later WHERE later.feed_id = r.feed_id AND later.id > r.id
 			      AND later.source = 'PULL'))) AS restartable
 			FROM feed_run r
@@ -252,8 +252,8 @@ public class Feeds {
 		return new FeedConfig(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("code"),
 				rs.getString("name_zh"), rs.getString("base_url"), rs.getBoolean("has_token"),
 				rs.getString("schedule_cron"), rs.getBoolean("enabled"), rs.getString("cursor_value"),
-				rs.getObject("cursor_since", LocalDate.class), rs.getBoolean("running"), Times.fromDb(rs.getObject("last_success_at", LocalDateTime.class)),
-				rs.getString("last_error"));
+				rs.getObject("cursor_since", LocalDate.class), rs.getBoolean("running"),
+				Times.fromDb(rs.getObject("last_success_at", LocalDateTime.class)), rs.getString("last_error"));
 	}
 
 	private static FeedRun run(ResultSet rs, int row) throws SQLException {

@@ -28,8 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A feed's cursor through the portal: a new endpoint starts from the beginning, an
  * administrator resets the cursor to the start or to a day (audited, refused while the
- * feed runs, refused to others), and an interrupted run is shown so and restarted with one
- * button. Against the demo profile's simulated platforms.
+ * feed runs, refused to others), and an interrupted run is shown so and restarted with
+ * one button. Against the demo profile's simulated platforms.
  */
 @PortalTest
 class FeedCursorIT {
@@ -80,10 +80,8 @@ class FeedCursorIT {
 			.param("e", enterprise)
 			.update();
 
-		this.mvc
-			.perform(post("/admin/feeds/" + enterprise + "/cursor").with(csrf())
-				.session(admin)
-				.param("since", "2026-06-01"))
+		this.mvc.perform(
+				post("/admin/feeds/" + enterprise + "/cursor").with(csrf()).session(admin).param("since", "2026-06-01"))
 			.andExpect(flash().attribute("message", "feed.cursor.resetToDay"));
 
 		assertThat(cursor(enterprise)).isNull();
@@ -153,9 +151,10 @@ class FeedCursorIT {
 		configure(admin, enterprise, "http://127.0.0.1:" + this.port + "/demo-platform/" + code(enterprise));
 		long runId = this.feedRuns.claimPull(enterprise, "test");
 		// what the watch leaves of a run whose node died before the job began
-		this.jdbc.sql("""
-				UPDATE feed_run SET status = 'INTERRUPTED', owner_node = 'gone/1/000000', heartbeat_at = NULL,
-				  message = 'interrupted: its node (gone/1/000000) stopped; last heartbeat never' WHERE id = :id""")
+		this.jdbc
+			.sql("""
+					UPDATE feed_run SET status = 'INTERRUPTED', owner_node = 'gone/1/000000', heartbeat_at = NULL,
+					  message = 'interrupted: node gone/1/000000 stopped beating its heartbeat (last: none)' WHERE id = :id""")
 			.param("id", runId)
 			.update();
 

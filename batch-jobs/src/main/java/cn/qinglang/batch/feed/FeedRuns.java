@@ -220,8 +220,9 @@ public class FeedRuns implements AutoCloseable {
 		int marked = this.jdbc
 			.sql("""
 					UPDATE feed_run SET status = 'INTERRUPTED', ended_at = UTC_TIMESTAMP(6),
-					  message = CONCAT('interrupted: its node (', COALESCE(owner_node, 'unknown'),
-					    ') stopped; last heartbeat ', COALESCE(DATE_FORMAT(heartbeat_at, '%Y-%m-%d %H:%i:%s UTC'), 'never')),
+					  message = CONCAT('interrupted: node ', COALESCE(owner_node, 'unknown'),
+					    ' stopped beating its heartbeat (last: ',
+					    COALESCE(DATE_FORMAT(heartbeat_at, '%Y-%m-%d %H:%i:%s UTC'), 'none'), ')'),
 					  owner_node = :node
 					WHERE id = :id AND status IN ('STARTING', 'RUNNING')
 					  AND (heartbeat_at IS NULL OR heartbeat_at < TIMESTAMPADD(MICROSECOND, -:timeout, UTC_TIMESTAMP(6)))""")
@@ -351,7 +352,7 @@ public class FeedRuns implements AutoCloseable {
 	private Optional<Restartable> restartable(long runId) {
 		return this.jdbc.sql("""
 				SELECT r.feed_id, r.enterprise_id, r.status, r.source, r.job_execution_id,
-				  r.source = 'PULL' AND (f.cursor_reset_at > r.started_at
+				  r.source = 'PULL' AND (COALESCE(f.cursor_reset_at > r.started_at, FALSE)
 				    OR EXISTS (SELECT 1 FROM feed_run later WHERE later.feed_id = r.feed_id AND later.id > r.id
 				      AND later.source = 'PULL')) AS superseded
 				FROM feed_run r JOIN feed f ON f.id = r.feed_id
@@ -375,8 +376,29 @@ public class FeedRuns implements AutoCloseable {
 			.optional();
 	}
 
+	/**
+	 * Hands this node's runs over as it shuts down: their heartbeat is cleared, so the
+	 * next node that looks (this one at its next start, or another at its next beat)
+	 * takes them over at once; what this node's threads still do is fenced off by the
+	 * owner check of the writer and the listener.
+	 */
 	@Override
 	public void close() {
+		try {
+			int handed = this.jdbc.sql("""
+					UPDATE feed_run SET heartbeat_at = NULL, owner_node = CONCAT(LEFT(owner_node, 85), ' (shut down)')
+					WHERE owner_node = :node AND status IN ('STARTING', 'RUNNING')""")
+				.param("node", this.node)
+				.update();
+			if (handed > 0) {
+				log.info("Shutting down: {} feed run(s) handed over, to be resumed from their last committed chunk",
+						handed);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Feed runs not handed over at shutdown (they will be after the heartbeat time-out): {}",
+					ex.getMessage());
+		}
 		this.executor.shutdownNow();
 	}
 

@@ -7,18 +7,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,78 +58,115 @@ class FeedRunCrashIT {
 
 	long enterpriseId;
 
-	@BeforeEach
-	void newEnterprise() {
-		this.enterpriseId = FeedFixtures.newEnterprise(this.jdbc, "崩溃测试平台");
-	}
+	SimulatedPlatform platform;
 
-	@Test
-	void runOfANodeKilledMidwayIsTakenOverAndEndsWithExactlyTheRecordsServed() throws Exception {
+	@BeforeEach
+	void newEnterpriseWithASlowPlatform() throws Exception {
+		this.enterpriseId = FeedFixtures.newEnterprise(this.jdbc, "崩溃测试平台");
 		String credit = this.jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :e")
 			.param("e", this.enterpriseId)
 			.query(String.class)
 			.single();
-		try (SimulatedPlatform platform = new SimulatedPlatform(FeedFixtures.complaints(credit, RECORDS))) {
-			platform.slowDown(150);
-			FeedFixtures.pullFeed(this.jdbc, this.cipher, this.enterpriseId, platform);
+		this.platform = new SimulatedPlatform(FeedFixtures.complaints(credit, RECORDS));
+		this.platform.slowDown(150);
+		FeedFixtures.pullFeed(this.jdbc, this.cipher, this.enterpriseId, this.platform);
+	}
 
-			Process node = startCrashingNode();
-			try {
-				await(Duration.ofSeconds(90), () -> written() >= 500 || !node.isAlive());
-				assertThat(node.isAlive()).as("the crashing node is still running its run").isTrue();
-			}
-			finally {
-				node.destroyForcibly();
-			}
-			assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			assertThat(node.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
-			Instant killed = Instant.now();
+	@AfterEach
+	void stopPlatform() {
+		this.platform.close();
+	}
 
-			// what the crash left: until the heartbeat is stale, the run looks alive
-			long runId = run("id");
-			Map<String, Object> left = this.jdbc
-				.sql("SELECT r.status, r.owner_node, f.lock_run_id FROM feed_run r JOIN feed f ON f.id = r.feed_id "
-						+ "WHERE r.id = :id")
-				.param("id", runId)
-				.query()
-				.singleRow();
-			assertThat(left.get("status")).isEqualTo("RUNNING");
-			assertThat((String) left.get("owner_node")).startsWith("crashed/");
-			assertThat(left.get("lock_run_id")).isEqualTo(runId);
-			assertThat(executionStatuses(runId)).containsExactly("STARTED");
-			long committed = count();
-			assertThat(committed).isBetween(500L, RECORDS - 1L);
-			assertThat(written()).isEqualTo(committed);
-
-			await(Duration.ofSeconds(20), () -> !"crashed".equals(ownerName()));
-			Duration takeOver = Duration.between(killed, Instant.now());
-			assertThat(ownerName()).isEqualTo("survivor");
-			assertThat(takeOver).as("taken over within twice the heartbeat time-out").isLessThan(Duration.ofSeconds(6));
-
-			await(Duration.ofSeconds(120), () -> "COMPLETED".equals(runStatus(runId)));
-			assertThat(count()).isEqualTo(RECORDS);
-			assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT platform_id) FROM complaint WHERE enterprise_id = :e")
-				.param("e", this.enterpriseId)
-				.query(Long.class)
-				.single()).isEqualTo(RECORDS);
-			assertThat(this.jdbc
-				.sql("SELECT CONCAT(read_count, '/', written_count, '/', rejected_count) FROM feed_run WHERE id = :id")
-				.param("id", runId)
-				.query(String.class)
-				.single()).isEqualTo(RECORDS + "/" + RECORDS + "/0");
-			// the crashed execution recovered as FAILED, the restart completed
-			assertThat(executionStatuses(runId)).containsExactly(BatchStatus.FAILED.name(),
-					BatchStatus.COMPLETED.name());
-			assertThat(this.jdbc.sql("SELECT SUM(received) FROM complaint_agg WHERE enterprise_id = :e AND grain = 'D'")
-				.param("e", this.enterpriseId)
-				.query(Long.class)
-				.single()).isEqualTo(RECORDS);
-			assertThat(this.jdbc.sql("SELECT cursor_value FROM feed WHERE enterprise_id = :e")
-				.param("e", this.enterpriseId)
-				.query(String.class)
-				.single()).isEqualTo(String.valueOf(RECORDS));
-			assertThat(this.feedRuns.running(this.enterpriseId)).isFalse();
+	@Test
+	void runOfANodeKilledMidwayIsTakenOverAndEndsWithExactlyTheRecordsServed() throws Exception {
+		Process node = startCrashingNode();
+		try {
+			await(Duration.ofSeconds(90), () -> written() >= 500 || !node.isAlive());
+			assertThat(node.isAlive()).as("the crashing node is still running its run").isTrue();
 		}
+		finally {
+			node.destroyForcibly();
+		}
+		assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(node.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+		Instant killed = Instant.now();
+
+		// what the crash left: until the heartbeat is stale, the run looks alive
+		long runId = runId();
+		assertThat(leftBehind(runId)).containsExactly("RUNNING", "crashed", runId);
+		assertThat(executionStatuses(runId)).containsExactly("STARTED");
+		long committed = count();
+		assertThat(committed).isBetween(500L, RECORDS - 1L);
+		assertThat(written()).isEqualTo(committed);
+
+		await(Duration.ofSeconds(20), () -> !"crashed".equals(ownerName()));
+		assertThat(ownerName()).isEqualTo("survivor");
+		assertThat(Duration.between(killed, Instant.now())).as("taken over within twice the heartbeat time-out")
+			.isLessThan(Duration.ofSeconds(6));
+		assertEndsWithExactlyTheRecordsServed(runId);
+	}
+
+	@Test
+	void runOfANodeShutDownMidwayIsHandedOverAndEndsWithExactlyTheRecordsServed() throws Exception {
+		SpringApplication application = new SpringApplication(FeedImportJobTests.TestApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		ConfigurableApplicationContext node = application.run("--spring.liquibase.enabled=false",
+				"--qinglang.db.url=" + this.database.getJdbcUrl(), "--qinglang.db.user=" + this.database.getUsername(),
+				"--qinglang.db.password=" + this.database.getPassword(), "--qinglang.feeds.job.chunk-size=50",
+				"--qinglang.feeds.job.page-size=100", "--qinglang.feeds.job.heartbeat=500ms",
+				"--qinglang.feeds.job.heartbeat-timeout=3s", "--qinglang.feeds.job.node-id=stopping");
+		try {
+			FeedRuns runs = node.getBean(FeedRuns.class);
+			runs.submitPull(runs.claimPull(this.enterpriseId, "stopping-node"));
+			await(Duration.ofSeconds(60), () -> written() >= 500);
+		}
+		finally {
+			node.close();
+		}
+		Instant stopped = Instant.now();
+
+		long runId = runId();
+		await(Duration.ofSeconds(20), () -> "survivor".equals(ownerName()));
+		assertThat(Duration.between(stopped, Instant.now())).as("taken over at the next beat, not after the time-out")
+			.isLessThan(Duration.ofSeconds(3));
+		assertEndsWithExactlyTheRecordsServed(runId);
+	}
+
+	private void assertEndsWithExactlyTheRecordsServed(long runId) throws InterruptedException {
+		await(Duration.ofSeconds(120), () -> "COMPLETED".equals(runStatus(runId)));
+		assertThat(count()).isEqualTo(RECORDS);
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT platform_id) FROM complaint WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(Long.class)
+			.single()).isEqualTo(RECORDS);
+		assertThat(this.jdbc
+			.sql("SELECT CONCAT(read_count, '/', written_count, '/', rejected_count) FROM feed_run WHERE id = :id")
+			.param("id", runId)
+			.query(String.class)
+			.single()).isEqualTo(RECORDS + "/" + RECORDS + "/0");
+		// the dead execution recovered as FAILED (or failed on its own), the restart
+		// completed
+		assertThat(executionStatuses(runId)).containsExactly(BatchStatus.FAILED.name(), BatchStatus.COMPLETED.name());
+		assertThat(this.jdbc.sql("SELECT SUM(received) FROM complaint_agg WHERE enterprise_id = :e AND grain = 'D'")
+			.param("e", this.enterpriseId)
+			.query(Long.class)
+			.single()).isEqualTo(RECORDS);
+		assertThat(this.jdbc.sql("SELECT cursor_value FROM feed WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.single()).isEqualTo(String.valueOf(RECORDS));
+		assertThat(this.feedRuns.running(this.enterpriseId)).isFalse();
+	}
+
+	/** Status, owner's name and the feed's lock, as the dead node left them. */
+	private List<Object> leftBehind(long runId) {
+		return this.jdbc.sql("""
+				SELECT r.status, r.owner_node, f.lock_run_id FROM feed_run r JOIN feed f ON f.id = r.feed_id
+				WHERE r.id = :id""")
+			.param("id", runId)
+			.query((rs, row) -> List.<Object>of(rs.getString(1),
+					rs.getString(2).substring(0, rs.getString(2).indexOf('/')), rs.getLong(3)))
+			.single();
 	}
 
 	private Process startCrashingNode() throws Exception {
@@ -164,8 +204,8 @@ class FeedRunCrashIT {
 			.single();
 	}
 
-	private long run(String column) {
-		return this.jdbc.sql("SELECT " + column + " FROM feed_run WHERE enterprise_id = :e")
+	private long runId() {
+		return this.jdbc.sql("SELECT id FROM feed_run WHERE enterprise_id = :e")
 			.param("e", this.enterpriseId)
 			.query(Long.class)
 			.single();

@@ -36,7 +36,8 @@ class DemoPlatformController {
 
 	@GetMapping(path = "/demo-platform/{code}/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> records(@PathVariable String code, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since, @RequestParam(defaultValue = "1000") int limit,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+			@RequestParam(defaultValue = "1000") int limit,
 			@RequestHeader(name = "Authorization", required = false) String authorization) {
 		if (!("Bearer " + DemoFeeds.token(code)).equals(authorization)) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"invalid_token\"}");
