@@ -25,6 +25,8 @@
       status.textContent = status.dataset.labelCompleted;
     } else if (run.status === 'FAILED') {
       status.textContent = status.dataset.labelFailed;
+    } else if (run.status === 'INTERRUPTED') {
+      status.textContent = status.dataset.labelInterrupted;
     } else {
       status.textContent = status.dataset.labelRunning;
     }

@@ -1,11 +1,13 @@
 package cn.qinglang.inspect.feed;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.batch.feed.FeedBusyException;
+import cn.qinglang.batch.feed.PlatformInterface;
 import cn.qinglang.inspect.enterprise.Enterprise;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
@@ -31,7 +34,8 @@ import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * ADMIN: every enterprise's feed: configure it (the token write-only), enable or disable
- * it, run it now and watch the run, read its rejects.
+ * it, run it now and watch the run, restart a failed or interrupted run, reset its
+ * cursor, read its rejects.
  */
 @Controller
 @RequestMapping("/admin/feeds")
@@ -96,7 +100,13 @@ class FeedAdminController {
 		if (result.hasErrors()) {
 			return form(model, enterprise, form);
 		}
-		this.service.configure(enterpriseId, normalized);
+		try {
+			this.service.configure(enterpriseId, normalized);
+		}
+		catch (FeedBusyException ex) {
+			result.rejectValue("baseUrl", "feed.baseUrl.busy");
+			return form(model, enterprise, form);
+		}
 		redirect.addFlashAttribute("message", "feed.saved");
 		return "redirect:/admin/feeds/" + enterpriseId;
 	}
@@ -133,6 +143,29 @@ class FeedAdminController {
 		boolean restarted = this.service.restart(enterpriseId, runId);
 		redirect.addFlashAttribute(restarted ? "message" : "problem",
 				restarted ? "feed.runRestarted" : "feed.notRestartable");
+		return "redirect:/admin/feeds/" + enterpriseId;
+	}
+
+	/**
+	 * Resets the feed's cursor: its next run pulls from the start, or from the day on.
+	 */
+	@PostMapping("/{enterpriseId}/cursor")
+	String resetCursor(@PathVariable long enterpriseId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+			RedirectAttributes redirect) {
+		requireFeed(enterpriseId);
+		if (since != null && since.isAfter(LocalDate.now(PlatformInterface.ZONE))) {
+			redirect.addFlashAttribute("problem", "feed.cursor.future");
+			return "redirect:/admin/feeds/" + enterpriseId;
+		}
+		try {
+			this.service.resetCursor(enterpriseId, since, "administrator");
+			redirect.addFlashAttribute("message",
+					(since != null) ? "feed.cursor.resetToDay" : "feed.cursor.resetToStart");
+		}
+		catch (FeedBusyException ex) {
+			redirect.addFlashAttribute("problem", "feed.busy");
+		}
 		return "redirect:/admin/feeds/" + enterpriseId;
 	}
 

@@ -7,9 +7,14 @@ import cn.qinglang.batch.feed.FeedSource;
 
 /**
  * One run of a feed as the portal shows it.
+ *
+ * @param status STARTING, RUNNING, COMPLETED, FAILED or INTERRUPTED (its node died; the
+ * run is taken over and restarted from its last committed chunk)
+ * @param restartable whether an administrator can restart it where it stopped
  */
 public record FeedRun(long id, long enterpriseId, FeedSource source, String status, String fileName, String startedBy,
-		Long expected, long read, long written, long rejected, String message, Instant startedAt, Instant endedAt) {
+		Long expected, long read, long written, long rejected, String message, Instant startedAt, Instant endedAt,
+		boolean restartable) {
 
 	public boolean running() {
 		return "STARTING".equals(this.status) || "RUNNING".equals(this.status);

@@ -6,19 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
@@ -34,12 +33,12 @@ import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.system.FieldProblem;
 
 /**
- * Changes to feeds and the starting of runs. Runs go to a pool of two threads of their
- * own; the feed's database lock, taken before, keeps a feed from running twice at once
- * across instances.
+ * Changes to feeds and the starting of runs. Runs go to the feed runs' own threads; the
+ * feed's database lock, taken before, keeps a feed from running twice at once across
+ * nodes, and a run whose node died is taken over by the batch library's watch.
  */
 @Service
-public class FeedService implements DisposableBean {
+public class FeedService {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedService.class);
 
@@ -53,20 +52,12 @@ public class FeedService implements DisposableBean {
 
 	private final FeedProperties properties;
 
-	private final ExecutorService executor;
-
 	FeedService(Feeds feeds, FeedRuns feedRuns, TokenCipher cipher, AuditLog auditLog, FeedProperties properties) {
 		this.feeds = feeds;
 		this.feedRuns = feedRuns;
 		this.cipher = cipher;
 		this.auditLog = auditLog;
 		this.properties = properties;
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = Executors.newFixedThreadPool(2, (task) -> {
-			Thread thread = new Thread(task, "feed-run-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	/** Problems of a form already valid on its own. */
@@ -87,9 +78,18 @@ public class FeedService implements DisposableBean {
 		return problems;
 	}
 
+	/**
+	 * Saves the feed's configuration. A new endpoint starts from the beginning: the old
+	 * endpoint's cursor means nothing to it.
+	 * @throws FeedBusyException if the endpoint changes while the feed runs
+	 */
 	@Transactional
 	void configure(long enterpriseId, FeedForm form) {
-		Map<String, Object> before = this.feeds.ofEnterprise(enterpriseId).map(FeedService::auditState).orElse(null);
+		Optional<FeedConfig> old = this.feeds.ofEnterprise(enterpriseId);
+		Map<String, Object> before = old.map(FeedService::auditState).orElse(null);
+		if (old.isPresent() && !Objects.equals(old.get().baseUrl(), form.baseUrl())) {
+			resetCursor(enterpriseId, null, "endpoint changed");
+		}
 		String ciphertext = (form.token() != null) ? this.cipher.encrypt(form.token()) : null;
 		this.feeds.saveConfig(enterpriseId, form, ciphertext);
 		Map<String, Object> after = auditState(this.feeds.ofEnterprise(enterpriseId).orElseThrow());
@@ -112,22 +112,41 @@ public class FeedService implements DisposableBean {
 	long runNow(long enterpriseId, String username) {
 		long runId = this.feedRuns.claimPull(enterpriseId, username);
 		this.auditLog.record(AuditEvent.of("FEED_RUN_STARTED", "feed_run", runId));
-		this.executor.execute(() -> this.feedRuns.executePull(runId));
+		this.feedRuns.submitPull(runId);
 		return runId;
 	}
 
 	/**
-	 * Restarts a failed run where it stopped, in the background: the records it committed
-	 * stay, the rest follow, none twice.
-	 * @return false when the run is not a failed run of that enterprise's feed
+	 * Restarts a failed or interrupted run where it stopped, in the background: the
+	 * records it committed stay, the rest follow, none twice.
+	 * @return false when the run is not a restartable run of that enterprise's feed
 	 */
 	boolean restart(long enterpriseId, long runId) {
-		boolean failed = this.feeds.run(enterpriseId, runId).map((run) -> "FAILED".equals(run.status())).orElse(false);
-		if (failed) {
+		boolean restartable = this.feeds.run(enterpriseId, runId).map(FeedRun::restartable).orElse(false);
+		if (restartable) {
 			this.auditLog.record(AuditEvent.of("FEED_RUN_RESTARTED", "feed_run", runId));
-			this.executor.execute(() -> this.feedRuns.restart(runId));
+			this.feedRuns.submitRestart(runId);
 		}
-		return failed;
+		return restartable;
+	}
+
+	/**
+	 * Sets the feed to pull from the start, or from a day on, at its next run.
+	 * @param since the first day (null: from the start)
+	 * @throws FeedBusyException if the feed is running
+	 */
+	@Transactional
+	void resetCursor(long enterpriseId, LocalDate since, String reason) {
+		FeedConfig feed = this.feeds.ofEnterprise(enterpriseId).orElseThrow();
+		this.feedRuns.resetCursor(enterpriseId, since);
+		Map<String, Object> before = new LinkedHashMap<>();
+		before.put("cursor", feed.cursor());
+		before.put("since", (feed.cursorSince() != null) ? feed.cursorSince().toString() : null);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("cursor", null);
+		after.put("since", (since != null) ? since.toString() : null);
+		after.put("reason", reason);
+		this.auditLog.record(AuditEvent.change("FEED_CURSOR_RESET", "enterprise", enterpriseId, before, after));
 	}
 
 	/**
@@ -147,14 +166,7 @@ public class FeedService implements DisposableBean {
 		}
 		this.auditLog.record(AuditEvent.change("FEED_FILE_UPLOADED", "feed_run", runId, null,
 				Map.of("file", String.valueOf(clip(fileName)))));
-		this.executor.execute(() -> {
-			try {
-				this.feedRuns.executeUpload(runId, file, csvType);
-			}
-			finally {
-				delete(file);
-			}
-		});
+		this.feedRuns.submitUpload(runId, file, csvType);
 		return runId;
 	}
 
@@ -172,8 +184,7 @@ public class FeedService implements DisposableBean {
 			java.time.ZonedDateTime next = expression.next(now.minusSeconds(1));
 			if (next != null && next.isBefore(now.plusMinutes(1))) {
 				try {
-					long runId = this.feedRuns.claimPull(feed.enterpriseId(), "schedule");
-					this.executor.execute(() -> this.feedRuns.executePull(runId));
+					this.feedRuns.submitPull(this.feedRuns.claimPull(feed.enterpriseId(), "schedule"));
 				}
 				catch (FeedBusyException ex) {
 					log.info("Feed of enterprise {} still running; scheduled run skipped", feed.enterpriseId());
@@ -218,11 +229,6 @@ public class FeedService implements DisposableBean {
 		state.put("enabled", feed.enabled());
 		state.put("hasToken", feed.hasToken());
 		return state;
-	}
-
-	@Override
-	public void destroy() {
-		this.executor.shutdownNow();
 	}
 
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.qinglang.batch.feed.FeedJobProperties;
 import cn.qinglang.batch.feed.FeedSource;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;
@@ -39,30 +40,47 @@ public class Feeds {
 			 UNION ALL
 			 SELECT period_start, received FROM complaint_agg WHERE grain = 'D' AND enterprise_id = :e) r""";
 
+	/**
+	 * Running: the feed's lock is held by a run whose node beats its heartbeat
+	 * ({@code :timeout}, microseconds).
+	 */
 	private static final String SELECT_FEED = """
 			SELECT f.id, e.id AS enterprise_id, e.code, e.name_zh, f.base_url, f.token_ciphertext IS NOT NULL AS has_token,
-			  f.schedule_cron, f.enabled, f.cursor_value,
-			  (f.lock_run_id IS NOT NULL AND f.locked_until > UTC_TIMESTAMP(6)) AS running,
+			  f.schedule_cron, f.enabled, f.cursor_value, f.cursor_since,
+			  EXISTS (SELECT 1 FROM feed_run h WHERE h.id = f.lock_run_id AND h.status IN ('STARTING', 'RUNNING')
+			    AND h.heartbeat_at >= TIMESTAMPADD(MICROSECOND, -:timeout, UTC_TIMESTAMP(6))) AS running,
 			  f.last_success_at, f.last_error
 			FROM feed f JOIN enterprise e ON e.id = f.enterprise_id
 			""";
 
+	/**
+	 * Restartable: failed or interrupted; a pull run only while it is its feed's latest
+	 * and the cursor was not reset after it began (the batch library refuses the others).
+	 */
 	private static final String SELECT_RUN = """
-			SELECT id, enterprise_id, source, status, file_name, started_by, expected_count, read_count, written_count,
-			  rejected_count, message, started_at, ended_at
-			FROM feed_run
+			SELECT r.id, r.enterprise_id, r.source, r.status, r.file_name, r.started_by, r.expected_count, r.read_count,
+			  r.written_count, r.rejected_count, r.message, r.started_at, r.ended_at,
+			  r.status IN ('FAILED', 'INTERRUPTED') AND NOT (r.source = 'PULL' AND (
+			    EXISTS (SELECT 1 FROM feed f WHERE f.id = r.feed_id AND f.cursor_reset_at > r.started_at)
+			    OR EXISTS (SELECT 1 FROM feed_run later WHERE later.feed_id = r.feed_id AND later.id > r.id
+			      AND later.source = 'PULL'))) AS restartable
+			FROM feed_run r
 			""";
 
 	private final JdbcClient jdbc;
 
-	Feeds(JdbcClient jdbc) {
+	private final long heartbeatTimeout;
+
+	Feeds(JdbcClient jdbc, FeedJobProperties jobs) {
 		this.jdbc = jdbc;
+		this.heartbeatTimeout = jobs.heartbeatTimeout().toNanos() / 1000;
 	}
 
 	/** Every configured feed, for the administrators. */
 	Page<FeedConfig> all(int number, int size) {
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM feed").query(Long.class).single();
 		List<FeedConfig> items = this.jdbc.sql(SELECT_FEED + " ORDER BY e.id LIMIT :limit OFFSET :offset")
+			.param("timeout", this.heartbeatTimeout)
 			.param("limit", size)
 			.param("offset", Page.offset(number, size))
 			.query(Feeds::feed)
@@ -72,6 +90,7 @@ public class Feeds {
 
 	public Optional<FeedConfig> ofEnterprise(long enterpriseId) {
 		return this.jdbc.sql(SELECT_FEED + " WHERE f.enterprise_id = :id")
+			.param("timeout", this.heartbeatTimeout)
 			.param("id", enterpriseId)
 			.query(Feeds::feed)
 			.optional();
@@ -80,6 +99,7 @@ public class Feeds {
 	/** Enabled pull feeds: what the nightly run pulls. */
 	List<FeedConfig> enabledPullFeeds() {
 		return this.jdbc.sql(SELECT_FEED + " WHERE f.enabled AND f.base_url IS NOT NULL ORDER BY e.id")
+			.param("timeout", this.heartbeatTimeout)
 			.query(Feeds::feed)
 			.list();
 	}
@@ -90,7 +110,7 @@ public class Feeds {
 			.query(Long.class)
 			.single();
 		List<FeedRun> items = this.jdbc
-			.sql(SELECT_RUN + " WHERE enterprise_id = :e ORDER BY id DESC LIMIT :limit OFFSET :offset")
+			.sql(SELECT_RUN + " WHERE r.enterprise_id = :e ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
 			.param("e", enterpriseId)
 			.param("limit", size)
 			.param("offset", Page.offset(number, size))
@@ -101,7 +121,7 @@ public class Feeds {
 
 	/** The run, if it belongs to the enterprise. */
 	Optional<FeedRun> run(long enterpriseId, long runId) {
-		return this.jdbc.sql(SELECT_RUN + " WHERE id = :id AND enterprise_id = :e")
+		return this.jdbc.sql(SELECT_RUN + " WHERE r.id = :id AND r.enterprise_id = :e")
 			.param("id", runId)
 			.param("e", enterpriseId)
 			.query(Feeds::run)
@@ -232,8 +252,8 @@ public class Feeds {
 		return new FeedConfig(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("code"),
 				rs.getString("name_zh"), rs.getString("base_url"), rs.getBoolean("has_token"),
 				rs.getString("schedule_cron"), rs.getBoolean("enabled"), rs.getString("cursor_value"),
-				rs.getBoolean("running"), Times.fromDb(rs.getObject("last_success_at", LocalDateTime.class)),
-				rs.getString("last_error"));
+				rs.getObject("cursor_since", LocalDate.class), rs.getBoolean("running"),
+				Times.fromDb(rs.getObject("last_success_at", LocalDateTime.class)), rs.getString("last_error"));
 	}
 
 	private static FeedRun run(ResultSet rs, int row) throws SQLException {
@@ -242,7 +262,7 @@ public class Feeds {
 				rs.getObject("expected_count", Long.class), rs.getLong("read_count"), rs.getLong("written_count"),
 				rs.getLong("rejected_count"), rs.getString("message"),
 				Times.fromDb(rs.getObject("started_at", LocalDateTime.class)),
-				Times.fromDb(rs.getObject("ended_at", LocalDateTime.class)));
+				Times.fromDb(rs.getObject("ended_at", LocalDateTime.class)), rs.getBoolean("restartable"));
 	}
 
 	private static Reject reject(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 
 	private final long enterpriseId;
 
-	private final long lockSeconds;
+	private final String node;
 
 	// an update first keeps the day the record leaves (assignments run left to right), so
 	// that the aggregation refreshes that day as well
@@ -106,12 +105,16 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 					  amount = VALUES(amount), note = VALUES(note), last_run_id = VALUES(last_run_id)""",
 			this::actionRow);
 
-	public FeedItemWriter(JdbcTemplate jdbc, long runId, long feedId, long enterpriseId, Duration lockTimeout) {
+	/**
+	 * @param node the node running the run: a chunk is stored only while the run is still
+	 * this node's
+	 */
+	public FeedItemWriter(JdbcTemplate jdbc, long runId, long feedId, long enterpriseId, String node) {
 		this.jdbc = jdbc;
 		this.runId = runId;
 		this.feedId = feedId;
 		this.enterpriseId = enterpriseId;
-		this.lockSeconds = lockTimeout.toSeconds();
+		this.node = node;
 	}
 
 	@Override
@@ -145,18 +148,19 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 		this.actions.write(actions);
 		writeRejects(rejects);
 		int written = metrics.size() + complaints.size() + actions.size();
-		this.jdbc.update("""
+		// a run taken over by another node (this one stalled past the heartbeat
+		// time-out), or whose feed another run holds, stops rather than write twice
+		int owned = this.jdbc.update("""
 				UPDATE feed_run SET read_count = read_count + ?, written_count = written_count + ?,
-				  rejected_count = rejected_count + ? WHERE id = ?""", chunk.size(), written, rejects.size(),
-				this.runId);
-		// each chunk renews the run's hold on its feed: a long run keeps it, a dead one
-		// lets
-		// it expire; a run whose hold was taken over by another stops rather than write
-		// twice
-		int held = this.jdbc.update("""
-				UPDATE feed SET locked_until = TIMESTAMPADD(SECOND, ?, UTC_TIMESTAMP(6)),
-				  cursor_value = COALESCE(?, cursor_value)
-				WHERE id = ? AND lock_run_id = ?""", this.lockSeconds, cursor, this.feedId, this.runId);
+				  rejected_count = rejected_count + ?, heartbeat_at = UTC_TIMESTAMP(6)
+				WHERE id = ? AND owner_node = ? AND status = 'RUNNING'""", chunk.size(), written, rejects.size(),
+				this.runId, this.node);
+		if (owned != 1) {
+			throw new FeedException("run " + this.runId + " is no longer this node's: another node took it over");
+		}
+		int held = this.jdbc.update(
+				"UPDATE feed SET cursor_value = COALESCE(?, cursor_value) WHERE id = ? AND lock_run_id = ?", cursor,
+				this.feedId, this.runId);
 		if (held != 1) {
 			throw new FeedException(
 					"run " + this.runId + " no longer holds the lock of its feed: another run took over");

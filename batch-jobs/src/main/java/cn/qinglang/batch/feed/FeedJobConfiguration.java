@@ -2,7 +2,6 @@ package cn.qinglang.batch.feed;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +42,9 @@ public class FeedJobConfiguration {
 	private static final JsonMapper JSON = JsonRecords.mapper();
 
 	@Bean
-	Job feedImportJob(JobRepository repository, Step feedImportStep, Step feedAggregateStep, JdbcClient jdbc) {
-		return new JobBuilder(JOB_NAME, repository).listener(new FeedRunListener(jdbc))
+	Job feedImportJob(JobRepository repository, Step feedImportStep, Step feedAggregateStep, JdbcClient jdbc,
+			FeedNode feedNode) {
+		return new JobBuilder(JOB_NAME, repository).listener(new FeedRunListener(jdbc, feedNode.id()))
 			.start(feedImportStep)
 			.next(feedAggregateStep)
 			.build();
@@ -90,7 +90,9 @@ public class FeedJobConfiguration {
 		if (run.baseUrl() == null || run.tokenCiphertext() == null) {
 			throw new FeedException("the feed has no base URL or token configured");
 		}
-		return new PlatformPullReader(platformClient, run.baseUrl(), feedTokenCipher.decrypt(run.tokenCiphertext()),
+		PlatformClient client = (run.cursor() == null && run.since() != null) ? platformClient.since(run.since())
+				: platformClient;
+		return new PlatformPullReader(client, run.baseUrl(), feedTokenCipher.decrypt(run.tokenCiphertext()),
 				run.cursor(), properties.pageSize(),
 				(total) -> jdbc.sql("UPDATE feed_run SET expected_count = :total WHERE id = :id")
 					.param("total", total)
@@ -107,10 +109,9 @@ public class FeedJobConfiguration {
 
 	@Bean
 	@StepScope
-	FeedItemWriter feedWriter(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, JdbcTemplate jdbc,
-			@Value("${qinglang.feeds.lock-timeout:10m}") Duration lockTimeout) {
+	FeedItemWriter feedWriter(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, JdbcTemplate jdbc) {
 		RunContext run = feedRuns.context(runId).orElseThrow();
-		return new FeedItemWriter(jdbc, runId, run.feedId(), run.enterpriseId(), lockTimeout);
+		return new FeedItemWriter(jdbc, runId, run.feedId(), run.enterpriseId(), feedRuns.node());
 	}
 
 	@Bean
@@ -127,8 +128,18 @@ public class FeedJobConfiguration {
 
 	@Bean
 	FeedRuns feedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository repository, Job feedImportJob,
-			@Value("${qinglang.feeds.lock-timeout:10m}") Duration lockTimeout) {
-		return new FeedRuns(jdbc, jobOperator, repository, feedImportJob, lockTimeout);
+			FeedJobProperties properties, FeedNode feedNode) {
+		return new FeedRuns(jdbc, jobOperator, repository, feedImportJob, feedNode, properties);
+	}
+
+	@Bean
+	FeedNode feedNode(FeedJobProperties properties) {
+		return FeedNode.named(properties.nodeId());
+	}
+
+	@Bean
+	FeedRunWatch feedRunWatch(FeedRuns feedRuns, FeedJobProperties properties) {
+		return new FeedRunWatch(feedRuns, properties.heartbeat(), properties.resumeInterrupted());
 	}
 
 	@Bean

@@ -1,8 +1,19 @@
 package cn.qinglang.batch.feed;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -13,11 +24,22 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Starts and restarts feed runs. A run first claims its feed's lock in the database, so
- * that a feed never runs twice at once, whatever the number of app instances; the lock is
- * let go when the run ends, or expires after the lock time-out if the process died.
+ * Starts, restarts and takes over feed runs. A run belongs to the node (this process)
+ * that claimed it, which beats its heartbeat while it runs ({@link FeedRunWatch}). A run
+ * first claims its feed's lock in the database, so that a feed never runs twice at once
+ * whatever the number of nodes; the lock is let go when the run ends, and is free to
+ * claim once its run's heartbeat is older than the time-out (the node died). Such a run
+ * is marked interrupted, its Spring Batch execution recovered, and it is restarted from
+ * its last committed chunk, here or on any other node.
  */
-public class FeedRuns {
+public class FeedRuns implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedRuns.class);
+
+	/** A run that is alive: started or running, with a fresh heartbeat. */
+	private static final String LIVE = """
+			h.status IN ('STARTING', 'RUNNING')
+			AND h.heartbeat_at >= TIMESTAMPADD(MICROSECOND, -:timeout, UTC_TIMESTAMP(6))""";
 
 	private final JdbcClient jdbc;
 
@@ -27,15 +49,31 @@ public class FeedRuns {
 
 	private final Job job;
 
-	private final Duration lockTimeout;
+	private final String node;
 
-	public FeedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job job,
-			Duration lockTimeout) {
+	private final Duration heartbeatTimeout;
+
+	private final ExecutorService executor;
+
+	public FeedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job job, FeedNode node,
+			FeedJobProperties properties) {
 		this.jdbc = jdbc;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
-		this.lockTimeout = lockTimeout;
+		this.node = node.id();
+		this.heartbeatTimeout = properties.heartbeatTimeout();
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(properties.threads(), (task) -> {
+			Thread thread = new Thread(task, "feed-run-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** This node's name in the runs it owns: unique to this process. */
+	public String node() {
+		return this.node;
 	}
 
 	/**
@@ -66,27 +104,185 @@ public class FeedRuns {
 		return execute(runId, parameters.toJobParameters());
 	}
 
+	/** Runs a claimed pull run on this node's run threads. */
+	public void submitPull(long runId) {
+		this.executor.execute(() -> executePull(runId));
+	}
+
 	/**
-	 * Restarts a failed run where it stopped, with the feed's lock claimed again.
+	 * Runs a claimed upload run on this node's run threads. The file is the run's: it is
+	 * deleted when the execution ends (a crash leaves it for the run's take-over).
+	 */
+	public void submitUpload(long runId, Path file, RecordType csvType) {
+		this.executor.execute(() -> {
+			try {
+				executeUpload(runId, file, csvType);
+			}
+			finally {
+				delete(file.toString());
+			}
+		});
+	}
+
+	/** Restarts a failed or interrupted run on this node's run threads. */
+	public void submitRestart(long runId) {
+		this.executor.execute(() -> {
+			try {
+				JobExecution execution = restart(runId);
+				delete(execution.getJobParameters().getString("file"));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Feed run {} not restarted: {}", runId, ex.getMessage());
+			}
+		});
+	}
+
+	/**
+	 * Restarts a failed or interrupted run where it stopped, in the calling thread: the
+	 * records it committed stay, the rest follow, none twice. A pull run is restartable
+	 * while it is its feed's latest and the feed's cursor was not reset after it began.
 	 * @throws FeedBusyException if another run of the feed is running
+	 * @throws FeedException if the run is not restartable
 	 */
 	public JobExecution restart(long runId) {
-		long feedId = feedOf(runId);
-		if (!lock(feedId, runId)) {
-			throw new FeedBusyException(enterpriseOf(runId));
+		Restartable run = restartable(runId)
+			.orElseThrow(() -> new FeedException("run " + runId + " is not a failed or interrupted run"));
+		if (run.superseded()) {
+			throw new FeedException("run " + runId + " is superseded by a later run or a reset of the cursor");
+		}
+		// one conditional update: of the nodes that try, one takes the run
+		int taken = this.jdbc.sql("""
+				UPDATE feed_run SET status = 'STARTING', owner_node = :node, heartbeat_at = UTC_TIMESTAMP(6)
+				WHERE id = :id AND status = :status""")
+			.param("node", this.node)
+			.param("id", runId)
+			.param("status", run.status())
+			.update();
+		if (taken != 1) {
+			throw new FeedException("run " + runId + " was restarted by another node");
+		}
+		if (!lock(run.feedId(), runId)) {
+			this.jdbc.sql("UPDATE feed_run SET status = :status WHERE id = :id")
+				.param("status", run.status())
+				.param("id", runId)
+				.update();
+			throw new FeedBusyException(run.enterpriseId());
+		}
+		if (run.executionId() == null) {
+			// claimed, but its node died before the job began
+			if (run.source() == FeedSource.PULL) {
+				return executePull(runId);
+			}
+			markFailed(runId, "interrupted before it began; upload the file again");
+			release(runId);
+			throw new FeedException("run " + runId + " has no file to read: upload it again");
 		}
 		try {
-			Long executionId = this.jdbc.sql("SELECT job_execution_id FROM feed_run WHERE id = :id")
-				.param("id", runId)
-				.query(Long.class)
-				.single();
-			JobExecution last = this.jobRepository.getJobExecution(executionId);
+			JobExecution last = this.jobRepository.getJobExecution(run.executionId());
+			if (last.getStatus().isRunning()) {
+				last = this.jobOperator.recover(last);
+			}
 			return this.jobOperator.restart(last);
 		}
 		catch (Exception ex) {
+			markFailed(runId, "restart failed: " + ex.getMessage());
 			release(runId);
 			throw new IllegalStateException("run " + runId + " cannot be restarted: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Beats the heartbeat of the runs this node runs.
+	 * @return how many
+	 */
+	int beat() {
+		return this.jdbc.sql("""
+				UPDATE feed_run SET heartbeat_at = UTC_TIMESTAMP(6)
+				WHERE owner_node = :node AND status IN ('STARTING', 'RUNNING')""").param("node", this.node).update();
+	}
+
+	/**
+	 * Marks interrupted the runs whose node stopped beating their heartbeat, and recovers
+	 * their Spring Batch executions (from STARTED to FAILED, their last committed chunk
+	 * kept). Several nodes may look at once: each run is marked by one of them.
+	 * @return the runs marked here that still hold their feed, to be restarted
+	 */
+	List<Long> interruptStale() {
+		List<Long> stale = this.jdbc.sql("""
+				SELECT id FROM feed_run
+				WHERE status IN ('STARTING', 'RUNNING')
+				  AND (heartbeat_at IS NULL OR heartbeat_at < TIMESTAMPADD(MICROSECOND, -:timeout, UTC_TIMESTAMP(6)))
+				ORDER BY id""").param("timeout", micros(this.heartbeatTimeout)).query(Long.class).list();
+		return stale.stream().filter(this::interrupt).filter(this::holdsItsFeed).toList();
+	}
+
+	private boolean interrupt(long runId) {
+		int marked = this.jdbc
+			.sql("""
+					UPDATE feed_run SET status = 'INTERRUPTED', ended_at = UTC_TIMESTAMP(6),
+					  message = CONCAT('interrupted: node ', COALESCE(owner_node, 'unknown'),
+					    ' stopped beating its heartbeat (last: ',
+					    COALESCE(DATE_FORMAT(heartbeat_at, '%Y-%m-%d %H:%i:%s UTC'), 'none'), ')'),
+					  owner_node = :node
+					WHERE id = :id AND status IN ('STARTING', 'RUNNING')
+					  AND (heartbeat_at IS NULL OR heartbeat_at < TIMESTAMPADD(MICROSECOND, -:timeout, UTC_TIMESTAMP(6)))""")
+			.param("node", this.node)
+			.param("id", runId)
+			.param("timeout", micros(this.heartbeatTimeout))
+			.update();
+		if (marked != 1) {
+			return false;
+		}
+		Long executionId = this.jdbc.sql("SELECT job_execution_id FROM feed_run WHERE id = :id")
+			.param("id", runId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (executionId != null) {
+			JobExecution execution = this.jobRepository.getJobExecution(executionId);
+			if (execution != null && execution.getStatus().isRunning()) {
+				this.jobOperator.recover(execution);
+			}
+		}
+		log.warn("Feed run {} interrupted: its node stopped beating its heartbeat", runId);
+		return true;
+	}
+
+	private boolean holdsItsFeed(long runId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM feed_run r JOIN feed f ON f.id = r.feed_id AND f.lock_run_id = r.id
+				WHERE r.id = :id""").param("id", runId).query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Sets the enterprise's feed to pull from the start, or from a day on, at its next
+	 * run; failed and interrupted runs begun before are no longer restarted.
+	 * @param since the first day (null: from the start)
+	 * @throws FeedBusyException if the feed is running
+	 */
+	public void resetCursor(long enterpriseId, LocalDate since) {
+		int reset = this.jdbc.sql("""
+				UPDATE feed f SET cursor_value = NULL, cursor_since = :since, cursor_reset_at = UTC_TIMESTAMP(6)
+				WHERE f.enterprise_id = :enterprise
+				  AND NOT EXISTS (SELECT 1 FROM feed_run h WHERE h.id = f.lock_run_id AND %s)""".formatted(LIVE))
+			.param("since", since)
+			.param("enterprise", enterpriseId)
+			.param("timeout", micros(this.heartbeatTimeout))
+			.update();
+		if (reset != 1) {
+			throw new FeedBusyException(enterpriseId);
+		}
+	}
+
+	/** Whether a run of the enterprise's feed is alive now, on any node. */
+	public boolean running(long enterpriseId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM feed f JOIN feed_run h ON h.id = f.lock_run_id
+				WHERE f.enterprise_id = :enterprise AND %s""".formatted(LIVE))
+			.param("enterprise", enterpriseId)
+			.param("timeout", micros(this.heartbeatTimeout))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private JobExecution execute(long runId, JobParameters parameters) {
@@ -109,13 +305,15 @@ public class FeedRuns {
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("""
-				INSERT INTO feed_run (feed_id, enterprise_id, source, file_name, started_by, expected_count)
-				VALUES (:feed, :enterprise, :source, :fileName, :startedBy, :expected)""")
+				INSERT INTO feed_run (feed_id, enterprise_id, source, file_name, started_by, owner_node, heartbeat_at,
+				  expected_count)
+				VALUES (:feed, :enterprise, :source, :fileName, :startedBy, :node, UTC_TIMESTAMP(6), :expected)""")
 			.param("feed", feedId)
 			.param("enterprise", enterpriseId)
 			.param("source", source.name())
 			.param("fileName", fileName)
 			.param("startedBy", startedBy)
+			.param("node", this.node)
 			.param("expected", expected)
 			.update();
 		long runId = this.jdbc.sql("SELECT LAST_INSERT_ID()").query(Long.class).single();
@@ -126,22 +324,23 @@ public class FeedRuns {
 		return runId;
 	}
 
-	/** One conditional update: only one instance can win it. */
+	/**
+	 * One conditional update: only one node can win it. The lock is free when no run
+	 * holds it, or when the run holding it is not alive (ended, or its node stopped).
+	 */
 	private boolean lock(long feedId, long runId) {
 		return this.jdbc.sql("""
-				UPDATE feed SET lock_run_id = :run,
-				  locked_until = TIMESTAMPADD(SECOND, :seconds, UTC_TIMESTAMP(6))
-				WHERE id = :feed AND (lock_run_id IS NULL OR lock_run_id = :run OR locked_until < UTC_TIMESTAMP(6))""")
+				UPDATE feed f SET lock_run_id = :run
+				WHERE f.id = :feed AND (f.lock_run_id IS NULL OR f.lock_run_id = :run
+				  OR NOT EXISTS (SELECT 1 FROM feed_run h WHERE h.id = f.lock_run_id AND %s))""".formatted(LIVE))
 			.param("run", runId)
-			.param("seconds", this.lockTimeout.toSeconds())
+			.param("timeout", micros(this.heartbeatTimeout))
 			.param("feed", feedId)
 			.update() == 1;
 	}
 
 	void release(long runId) {
-		this.jdbc.sql("UPDATE feed SET lock_run_id = NULL, locked_until = NULL WHERE lock_run_id = :run")
-			.param("run", runId)
-			.update();
+		this.jdbc.sql("UPDATE feed SET lock_run_id = NULL WHERE lock_run_id = :run").param("run", runId).update();
 	}
 
 	private void markFailed(long runId, String message) {
@@ -150,30 +349,77 @@ public class FeedRuns {
 				WHERE id = :id""").param("message", FeedRunListener.clip(message)).param("id", runId).update();
 	}
 
-	private long feedOf(long runId) {
-		return this.jdbc.sql("SELECT feed_id FROM feed_run WHERE id = :id")
+	private Optional<Restartable> restartable(long runId) {
+		return this.jdbc.sql("""
+				SELECT r.feed_id, r.enterprise_id, r.status, r.source, r.job_execution_id,
+				  r.source = 'PULL' AND (COALESCE(f.cursor_reset_at > r.started_at, FALSE)
+				    OR EXISTS (SELECT 1 FROM feed_run later WHERE later.feed_id = r.feed_id AND later.id > r.id
+				      AND later.source = 'PULL')) AS superseded
+				FROM feed_run r JOIN feed f ON f.id = r.feed_id
+				WHERE r.id = :id AND r.status IN ('FAILED', 'INTERRUPTED')""")
 			.param("id", runId)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-	}
-
-	private long enterpriseOf(long runId) {
-		return this.jdbc.sql("SELECT enterprise_id FROM feed_run WHERE id = :id")
-			.param("id", runId)
-			.query(Long.class)
-			.single();
+			.query((rs, row) -> new Restartable(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					FeedSource.valueOf(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6)))
+			.optional();
 	}
 
 	Optional<RunContext> context(long runId) {
 		return this.jdbc.sql("""
-				SELECT r.id, f.id, e.id, e.credit_code, r.source, f.base_url, f.token_ciphertext, f.cursor_value
+				SELECT r.id, f.id, e.id, e.credit_code, r.source, f.base_url, f.token_ciphertext, f.cursor_value,
+				  f.cursor_since
 				FROM feed_run r JOIN feed f ON f.id = r.feed_id JOIN enterprise e ON e.id = r.enterprise_id
 				WHERE r.id = :id""")
 			.param("id", runId)
 			.query((rs, row) -> new RunContext(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-					FeedSource.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)))
+					FeedSource.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getObject(9, LocalDate.class)))
 			.optional();
+	}
+
+	/**
+	 * Hands this node's runs over as it shuts down: their heartbeat is cleared, so the
+	 * next node that looks (this one at its next start, or another at its next beat)
+	 * takes them over at once; what this node's threads still do is fenced off by the
+	 * owner check of the writer and the listener.
+	 */
+	@Override
+	public void close() {
+		try {
+			int handed = this.jdbc.sql("""
+					UPDATE feed_run SET heartbeat_at = NULL, owner_node = CONCAT(LEFT(owner_node, 85), ' (shut down)')
+					WHERE owner_node = :node AND status IN ('STARTING', 'RUNNING')""")
+				.param("node", this.node)
+				.update();
+			if (handed > 0) {
+				log.info("Shutting down: {} feed run(s) handed over, to be resumed from their last committed chunk",
+						handed);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Feed runs not handed over at shutdown (they will be after the heartbeat time-out): {}",
+					ex.getMessage());
+		}
+		this.executor.shutdownNow();
+	}
+
+	private static long micros(Duration duration) {
+		return duration.toNanos() / 1000;
+	}
+
+	private static void delete(String file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(Path.of(file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record Restartable(long feedId, long enterpriseId, String status, FeedSource source, Long executionId,
+			boolean superseded) {
 	}
 
 }

@@ -2,14 +2,20 @@ package cn.qinglang.batch.feed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +46,8 @@ public class PlatformClient {
 
 	private final Duration timeout;
 
+	private final LocalDate since;
+
 	public PlatformClient(JsonMapper json, FeedJobProperties properties) {
 		this.json = json;
 		this.timeout = properties.requestTimeout();
@@ -54,12 +62,30 @@ public class PlatformClient {
 			.maxDelay(properties.retryDelay().multipliedBy(16))
 			.predicate(Transient.class::isInstance)
 			.build());
+		this.since = null;
+	}
+
+	private PlatformClient(PlatformClient client, LocalDate since) {
+		this.json = client.json;
+		this.timeout = client.timeout;
+		this.http = client.http;
+		this.retry = client.retry;
+		this.since = since;
+	}
+
+	/**
+	 * This client, asking for the records from the day on ({@code since}) when it has no
+	 * cursor: a feed whose cursor an administrator reset to a day.
+	 */
+	public PlatformClient since(LocalDate day) {
+		return new PlatformClient(this, day);
 	}
 
 	/** One page, after the record numbered {@code firstPosition - 1}. */
 	public Page fetch(String baseUrl, String token, String cursor, int limit, long firstPosition) {
-		URI uri = URI.create(baseUrl.replaceAll("/+$", "") + "/v1/records?limit=" + limit
-				+ ((cursor != null) ? "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) : ""));
+		String from = (cursor != null) ? "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)
+				: (this.since != null) ? "&since=" + this.since : "";
+		URI uri = URI.create(baseUrl.replaceAll("/+$", "") + "/v1/records?limit=" + limit + from);
 		try {
 			return this.retry.execute(() -> fetchOnce(uri, token, cursor, limit, firstPosition));
 		}
@@ -68,8 +94,8 @@ public class PlatformClient {
 			if (last instanceof FeedException feed) {
 				throw feed;
 			}
-			throw new FeedException("platform unreachable after " + (ex.getRetryCount() + 1) + " attempts at cursor "
-					+ cursor + ": " + last.getMessage(), last);
+			throw new FeedException("platform unreachable after " + (ex.getRetryCount() + 1) + " attempts at "
+					+ ((cursor != null) ? "cursor " + cursor : "the start") + ": " + last.getMessage(), last);
 		}
 	}
 
@@ -88,13 +114,14 @@ public class PlatformClient {
 			throw new FeedException("TLS connection to " + uri.getHost() + " failed: " + ex.getMessage(), ex);
 		}
 		catch (HttpTimeoutException ex) {
-			throw new Transient("timed out: " + uri, ex);
+			throw new Transient("no answer from " + hostAndPort(uri) + " within " + this.timeout.toSeconds() + " s ("
+					+ cause(ex) + ")", ex);
 		}
 		catch (IOException ex) {
 			if (ex.getCause() instanceof SSLException ssl) {
 				throw new FeedException("TLS connection to " + uri.getHost() + " failed: " + ssl.getMessage(), ssl);
 			}
-			throw new Transient("connection failed: " + ex.getMessage(), ex);
+			throw new Transient("connection to " + hostAndPort(uri) + " failed: " + cause(ex), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -191,6 +218,49 @@ public class PlatformClient {
 			records.add(JsonRecords.read(position++, parser));
 		}
 		return records;
+	}
+
+	private static String hostAndPort(URI uri) {
+		int port = (uri.getPort() != -1) ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+		return "host " + uri.getHost() + " port " + port;
+	}
+
+	/**
+	 * What failed, in words. The JDK's HTTP client gives a refused connection as a
+	 * ConnectException without a message over a ClosedChannelException without one (it
+	 * came out as "connection failed: null"), an unknown host the same over an
+	 * UnresolvedAddressException: their types say what happened.
+	 */
+	static String cause(Throwable failure) {
+		List<String> messages = new ArrayList<>();
+		Throwable root = failure;
+		for (int depth = 0; depth < 10; depth++) {
+			String message = root.getMessage();
+			if (message != null && !message.isBlank() && !messages.contains(message)) {
+				messages.add(message);
+			}
+			if (root.getCause() == null) {
+				break;
+			}
+			root = root.getCause();
+		}
+		String kind = " (" + failure.getClass().getSimpleName() + ")";
+		if (!messages.isEmpty()) {
+			return String.join("; ", messages) + kind;
+		}
+		if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
+			return "host name not found" + kind;
+		}
+		if (root instanceof NoRouteToHostException) {
+			return "no route to host" + kind;
+		}
+		if (failure instanceof HttpConnectTimeoutException) {
+			return "no connection within the time-out" + kind;
+		}
+		if (failure instanceof ConnectException) {
+			return "connection refused" + kind;
+		}
+		return failure.getClass().getSimpleName();
 	}
 
 	/**

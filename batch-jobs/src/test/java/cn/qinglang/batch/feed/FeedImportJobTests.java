@@ -1,5 +1,7 @@
 package cn.qinglang.batch.feed;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,17 +66,7 @@ class FeedImportJobTests {
 
 	@BeforeEach
 	void newEnterprise() {
-		String code = "t" + System.nanoTime();
-		this.jdbc.sql("""
-				INSERT INTO enterprise (code, name_zh, credit_code, kind, jurisdiction_code)
-				VALUES (:code, '测试平台', :credit, 'DISSEMINATION_PLATFORM', '110108')""")
-			.param("code", code)
-			.param("credit", creditCodeFor(code))
-			.update();
-		this.enterpriseId = this.jdbc.sql("SELECT id FROM enterprise WHERE code = :code")
-			.param("code", code)
-			.query(Long.class)
-			.single();
+		this.enterpriseId = FeedFixtures.newEnterprise(this.jdbc, "测试平台");
 	}
 
 	@Test
@@ -562,6 +554,78 @@ class FeedImportJobTests {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void aFeedWhoseRunsNodeStoppedBeatingCanBeRunAgainAtOnce() {
+		long dead = this.feedRuns.claimPull(this.enterpriseId, "first");
+		// as a node killed a minute ago leaves its run: no more heartbeat
+		this.jdbc.sql("""
+				UPDATE feed_run SET status = 'RUNNING', owner_node = 'gone/1/000000',
+				  heartbeat_at = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE id = :id""").param("id", dead).update();
+
+		long next = this.feedRuns.claimPull(this.enterpriseId, "second");
+
+		assertThat(next).isGreaterThan(dead);
+		assertThat(this.jdbc.sql("SELECT lock_run_id FROM feed WHERE enterprise_id = :e")
+			.param("e", this.enterpriseId)
+			.query(Long.class)
+			.single()).isEqualTo(next);
+	}
+
+	@Test
+	void refusedConnectionFailsTheRunNamingTheHostThePortAndWhatFailed() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO feed (enterprise_id, base_url, token_ciphertext, enabled) VALUES (:e, :url, :token, TRUE)""")
+			.param("e", this.enterpriseId)
+			.param("url", "http://127.0.0.1:" + port)
+			.param("token", this.cipher.encrypt(SimulatedPlatform.TOKEN))
+			.update();
+		long runId = this.feedRuns.claimPull(this.enterpriseId, "test");
+
+		BatchStatus execution = pull(runId);
+
+		assertThat(execution).isEqualTo(BatchStatus.FAILED);
+		assertThat(runMessage(runId))
+			.isEqualTo("platform unreachable after 4 attempts at the start: connection to host 127.0.0.1 port " + port
+					+ " failed: connection refused (ConnectException)");
+	}
+
+	@Test
+	void cursorResetToADayAsksFromThatDayAndRunsBeforeTheResetAreNotRestarted() throws Exception {
+		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(25))) {
+			configure(platform);
+			platform.failWith(500, 0, Integer.MAX_VALUE);
+			long failed = this.feedRuns.claimPull(this.enterpriseId, "test");
+			assertThat(pull(failed)).isEqualTo(BatchStatus.FAILED);
+			this.jdbc.sql("UPDATE feed SET cursor_value = 'old-endpoint:10' WHERE enterprise_id = :e")
+				.param("e", this.enterpriseId)
+				.update();
+			platform.recover();
+			platform.requests().clear();
+
+			this.feedRuns.resetCursor(this.enterpriseId, LocalDate.of(2026, 5, 10));
+
+			assertThat(cursor()).isNull();
+			assertThatThrownBy(() -> this.feedRuns.restart(failed)).isInstanceOf(FeedException.class)
+				.hasMessageContaining("superseded");
+			assertThat(pull(this.feedRuns.claimPull(this.enterpriseId, "test"))).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(platform.requests()).containsExactly("cursor=0 since=2026-05-10", "cursor=10", "cursor=20");
+			assertThat(cursor()).isEqualTo("25");
+		}
+	}
+
+	@Test
+	void cursorOfARunningFeedIsNotReset() {
+		this.feedRuns.claimPull(this.enterpriseId, "test");
+
+		assertThatThrownBy(() -> this.feedRuns.resetCursor(this.enterpriseId, null))
+			.isInstanceOf(FeedBusyException.class);
+	}
+
 	private Run upload(Path file, RecordType csvType) throws Exception {
 		long runId = this.feedRuns.claimUpload(this.enterpriseId, file.getFileName().toString(), "test",
 				UploadFiles.countRecords(file));
@@ -578,20 +642,11 @@ class FeedImportJobTests {
 	}
 
 	private void configure(SimulatedPlatform platform) {
-		this.jdbc
-			.sql("""
-					INSERT INTO feed (enterprise_id, base_url, token_ciphertext, enabled) VALUES (:e, :url, :token, TRUE)""")
-			.param("e", this.enterpriseId)
-			.param("url", platform.baseUrl())
-			.param("token", this.cipher.encrypt(SimulatedPlatform.TOKEN))
-			.update();
+		FeedFixtures.pullFeed(this.jdbc, this.cipher, this.enterpriseId, platform);
 	}
 
 	private List<String> complaints(int n) {
-		return IntStream.range(0, n)
-			.mapToObj((i) -> complaint("p" + i, "RECEIVED", null).replace("2026-05-18T09:30:00+08:00",
-					LocalDate.of(2026, 5, 1).plusDays(i % 20) + "T09:30:00+08:00"))
-			.collect(Collectors.toCollection(ArrayList::new));
+		return FeedFixtures.complaints(credit(), n);
 	}
 
 	private String complaint(String id, String status, String handledAt) {
@@ -621,11 +676,6 @@ class FeedImportJobTests {
 			.param("e", this.enterpriseId)
 			.query(String.class)
 			.single();
-	}
-
-	private static String creditCodeFor(String code) {
-		String digits = code.substring(code.length() - 9);
-		return "911101" + digits + "XYZ";
 	}
 
 	private Path write(String name, String content, Charset charset) throws Exception {
@@ -682,10 +732,7 @@ class FeedImportJobTests {
 	}
 
 	private long count(String table) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE enterprise_id = :e")
-			.param("e", this.enterpriseId)
-			.query(Long.class)
-			.single();
+		return FeedFixtures.count(this.jdbc, table, this.enterpriseId);
 	}
 
 	private long runOf(Run run) {

@@ -36,6 +36,8 @@ final class SimulatedPlatform implements AutoCloseable {
 
 	private volatile String body;
 
+	private volatile long pageMillis;
+
 	SimulatedPlatform(List<String> records) throws IOException {
 		this.records = records;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -61,6 +63,11 @@ final class SimulatedPlatform implements AutoCloseable {
 		this.failFrom = Integer.MAX_VALUE;
 	}
 
+	/** Every page is answered this much later, as a slow platform would. */
+	void slowDown(long millisPerPage) {
+		this.pageMillis = millisPerPage;
+	}
+
 	/** Every page answers with this body instead. */
 	void answerWith(String body) {
 		this.body = body;
@@ -70,7 +77,8 @@ final class SimulatedPlatform implements AutoCloseable {
 		Map<String, String> query = Queries.parse(exchange.getRequestURI().getRawQuery());
 		int from = query.containsKey("cursor") ? Integer.parseInt(query.get("cursor")) : 0;
 		int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
-		this.requests.add("cursor=" + from);
+		this.requests.add("cursor=" + from + (query.containsKey("since") ? " since=" + query.get("since") : ""));
+		pause();
 		if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 			respond(exchange, 401, "{\"error\":\"invalid_token\"}");
 			return;
@@ -88,6 +96,15 @@ final class SimulatedPlatform implements AutoCloseable {
 				+ "\",\"has_more\":" + (to < this.records.size()) + ",\"remaining\":" + (this.records.size() - to)
 				+ "}";
 		respond(exchange, 200, page);
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.pageMillis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static IntUnaryOperator decrement() {

@@ -3,6 +3,7 @@ package cn.qinglang.inspect.feed.demo;
 import java.time.LocalDate;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,8 @@ import cn.qinglang.batch.feed.PlatformInterface;
 
 /**
  * Demo profile only: every demo enterprise's platform endpoint of interface v1 at
- * {@code /demo-platform/<code>/v1/records}, with the bearer token {@code demo-<code>}.
+ * {@code /demo-platform/<code>/v1/records}, with the bearer token {@code demo-<code>};
+ * {@code since} (a day) starts a pull without a cursor at that day.
  */
 @RestController
 @Profile("demo")
@@ -34,6 +36,7 @@ class DemoPlatformController {
 
 	@GetMapping(path = "/demo-platform/{code}/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> records(@PathVariable String code, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
 			@RequestParam(defaultValue = "1000") int limit,
 			@RequestHeader(name = "Authorization", required = false) String authorization) {
 		if (!("Bearer " + DemoFeeds.token(code)).equals(authorization)) {
@@ -45,8 +48,9 @@ class DemoPlatformController {
 			.optional()
 			.map((platform) -> {
 				try {
+					String from = (cursor == null && since != null) ? since + ":0" : cursor;
 					return ResponseEntity
-						.ok(platform.page(cursor, Math.max(1, Math.min(limit, PlatformInterface.MAX_PAGE_SIZE)),
+						.ok(platform.page(from, Math.max(1, Math.min(limit, PlatformInterface.MAX_PAGE_SIZE)),
 								LocalDate.now(PlatformInterface.ZONE)));
 				}
 				catch (RuntimeException ex) {
