@@ -70,8 +70,8 @@ class FeedParsersFuzzTests {
 
 	@Test
 	void anyPulledPageIsReadOrRefusedAsAWholeWithTheClientsOwnError() throws Exception {
-		PlatformClient client = new PlatformClient(JSON,
-				new FeedJobProperties(10, PAGE_LIMIT, Duration.ofSeconds(1), 0, Duration.ofMillis(1)));
+		PlatformClient client = new PlatformClient(JSON, new FeedJobProperties(10, PAGE_LIMIT, Duration.ofSeconds(1), 0,
+				Duration.ofMillis(1), 2, Duration.ofSeconds(10), Duration.ofSeconds(30), true, null));
 		Fuzz.run("page", pageSeeds(), (input, random) -> checkPage(client, input));
 	}
 
@@ -92,8 +92,8 @@ class FeedParsersFuzzTests {
 
 	@Test
 	void aPageWithMoreRecordsThanAskedOrAHugeValueIsRefused() {
-		PlatformClient client = new PlatformClient(JSON,
-				new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0, Duration.ofMillis(1)));
+		PlatformClient client = new PlatformClient(JSON, new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0,
+				Duration.ofMillis(1), 2, Duration.ofSeconds(10), Duration.ofSeconds(30), true, null));
 		String three = "{\"records\":[{},{},{}],\"has_more\":false,\"next_cursor\":null}";
 		String huge = "{\"records\":[{\"summary\":\"" + "长".repeat(JsonRecords.MAX_STRING_LENGTH + 1)
 				+ "\"}],\"has_more\":false,\"next_cursor\":null}";
@@ -106,8 +106,8 @@ class FeedParsersFuzzTests {
 
 	@Test
 	void pageThatEndsInsideItsRecordsIsRefused() {
-		PlatformClient client = new PlatformClient(JSON,
-				new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0, Duration.ofMillis(1)));
+		PlatformClient client = new PlatformClient(JSON, new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0,
+				Duration.ofMillis(1), 2, Duration.ofSeconds(10), Duration.ofSeconds(30), true, null));
 
 		assertThatThrownBy(() -> client.parse(stream("{\"records\":[{\"id\":\"a\"},"), "c", 2, 1))
 			.isInstanceOf(FeedException.class);
