@@ -49,7 +49,7 @@ class FeedCursorIT {
 	@Test
 	void changingTheEndpointResetsTheCursorSoTheFirstRunOfTheNewOneCompletes() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
-		long enterprise = 13;
+		long enterprise = 21;
 		configure(admin, enterprise, "http://127.0.0.1:" + this.port + "/demo-platform/" + code(enterprise));
 		// where the old endpoint had got to: a cursor the new endpoint answers with 400
 		this.jdbc.sql("UPDATE feed SET cursor_value = 'old-endpoint-page-42' WHERE enterprise_id = :e")
@@ -74,7 +74,7 @@ class FeedCursorIT {
 	@Test
 	void adminResetsTheCursorToADayAndTheNextRunPullsFromThatDayOn() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
-		long enterprise = 14;
+		long enterprise = 22;
 		configure(admin, enterprise, "http://127.0.0.1:" + this.port + "/demo-platform/" + code(enterprise));
 		this.jdbc.sql("UPDATE feed SET cursor_value = '2026-11-30:0' WHERE enterprise_id = :e")
 			.param("e", enterprise)
@@ -113,7 +113,7 @@ class FeedCursorIT {
 	@Test
 	void cursorOfARunningFeedIsNotResetAndItsEndpointNotChanged() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
-		long enterprise = 15;
+		long enterprise = 23;
 		String url = "http://127.0.0.1:" + this.port + "/demo-platform/" + code(enterprise);
 		configure(admin, enterprise, url);
 		this.jdbc.sql("UPDATE feed SET cursor_value = '2026-11-30:0' WHERE enterprise_id = :e")
@@ -147,7 +147,7 @@ class FeedCursorIT {
 	@Test
 	void interruptedRunIsShownSoAndRestartedWithOneButton() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
-		long enterprise = 16;
+		long enterprise = 24;
 		configure(admin, enterprise, "http://127.0.0.1:" + this.port + "/demo-platform/" + code(enterprise));
 		long runId = this.feedRuns.claimPull(enterprise, "test");
 		// what the watch leaves of a run whose node died before the job began
