@@ -1,10 +1,13 @@
 package cn.qinglang.inspect.system;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over real HTTP: a page links its assets by content-hashed URLs, the assets answer with
- * a year's immutable cache life, the page itself is never stored.
+ * a year's immutable cache life, the page itself is never stored; both go gzipped to a
+ * browser that accepts it.
  */
 @PortalTest
 class AssetCachingIT {
@@ -71,6 +75,26 @@ class AssetCachingIT {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isNotEmpty();
+	}
+
+	@Test
+	void pagesAndAssetsAreGzippedForBrowsersThatAcceptIt() throws Exception {
+		PortalClient client = new PortalClient(this.port);
+		client.signIn("inspector", SignIn.DEMO_PASSWORD);
+		HttpResponse<byte[]> page = client.getAcceptingGzip("/dashboard");
+		String echarts = assetLinks(client.get("/dashboard").body()).stream()
+			.filter((link) -> link.startsWith("/webjars/echarts/"))
+			.findFirst()
+			.orElseThrow();
+		HttpResponse<byte[]> script = client.getAcceptingGzip(echarts);
+
+		for (HttpResponse<byte[]> response : List.of(page, script)) {
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+			try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+				assertThat(unzipped.readAllBytes().length).isGreaterThan(3 * response.body().length);
+			}
+		}
 	}
 
 	private static void assertImmutable(HttpResponse<String> asset, String link) {
