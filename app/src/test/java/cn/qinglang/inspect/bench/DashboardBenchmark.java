@@ -70,16 +70,25 @@ public final class DashboardBenchmark {
 			// the first request of each view since the start: nothing cached, nothing
 			// compiled
 			List<Double> cold = new ArrayList<>();
+			Map<String, Double> slowest = new java.util.TreeMap<>();
 			java.util.Set<String> seen = new java.util.HashSet<>();
 			for (BenchUser user : accounts) {
 				if (!seen.add(user.name())) {
 					continue;
 				}
 				for (String view : views(user.name(), views, enterpriseViews)) {
-					cold.add(user.get(base, view));
+					double ms = user.get(base, view);
+					cold.add(ms);
+					slowest.put(user.name() + " " + view, ms);
 				}
 			}
 			double firstView = cold.get(0);
+			slowest.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+				.limit(5)
+				.forEach(
+						(view) -> System.out.printf(Locale.ROOT, "cold %s: %.0f ms%n", view.getKey(), view.getValue()));
 			Collections.sort(cold);
 			double coldP95 = percentile(cold, 0.95);
 			System.out.printf(Locale.ROOT,
