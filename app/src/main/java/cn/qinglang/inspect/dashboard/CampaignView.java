@@ -13,6 +13,15 @@ public record CampaignView(DashboardFilter filter, List<Kpi> kpis, Figures figur
 		List<CategoryRow> categories, List<ActionRow> actions, List<LeagueRow> league,
 		List<JurisdictionRow> jurisdictions, FeedHealth feeds, LocalDate campaignStart) {
 
+	/**
+	 * This view under the request's own filter: a cached view keeps the refused
+	 * parameters of the request that computed it, which another request need not share.
+	 */
+	CampaignView withFilter(DashboardFilter requested) {
+		return requested.equals(this.filter) ? this : new CampaignView(requested, this.kpis, this.figures, this.weeks,
+				this.categories, this.actions, this.league, this.jurisdictions, this.feeds, this.campaignStart);
+	}
+
 	/** Complaints by the campaign's four key categories. */
 	public List<CategoryRow.CampaignRow> campaignRows() {
 		return CategoryRow.byCampaign(this.categories);

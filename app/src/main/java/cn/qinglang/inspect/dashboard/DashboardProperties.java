@@ -16,11 +16,12 @@ import cn.qinglang.batch.aggregate.HandlingBuckets;
  * in time; one of {@link HandlingBuckets#BOUNDS_HOURS}
  * @param laggardScore enterprises scoring below this are highlighted in the league table
  * @param cacheSize how many computed views are kept (per data version)
+ * @param warmUp compute the period presets' views once after the start, in the background
  */
 @ConfigurationProperties("qinglang.dashboard")
 public record DashboardProperties(@DefaultValue("2026-05-18") LocalDate campaignStart,
 		@DefaultValue("24") int handlingLimitHours, @DefaultValue("60") double laggardScore,
-		@DefaultValue("500") int cacheSize) {
+		@DefaultValue("500") int cacheSize, @DefaultValue("true") boolean warmUp) {
 
 	public DashboardProperties {
 		if (!HandlingBuckets.BOUNDS_HOURS.contains(handlingLimitHours)) {

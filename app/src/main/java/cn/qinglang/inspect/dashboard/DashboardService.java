@@ -62,8 +62,10 @@ public class DashboardService {
 	/** The campaign dashboard of a scope, from the aggregates. */
 	public CampaignView campaign(EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
 		long version = this.aggregates.version();
-		return this.cache.get(List.of("campaign", scope, filter.query(), today, version),
-				() -> computeCampaign(Source.AGGREGATES, scope, filter, today));
+		return this.cache
+			.get(List.of("campaign", scope, filter.query(), today, version),
+					() -> computeCampaign(Source.AGGREGATES, scope, filter, today))
+			.withFilter(filter);
 	}
 
 	/**
@@ -89,8 +91,10 @@ public class DashboardService {
 	public EnterpriseView enterprise(EnterpriseScope scope, EnterpriseInfo enterprise, DashboardFilter filter,
 			LocalDate today, String drillBase) {
 		long version = this.aggregates.version();
-		return this.cache.get(List.of("enterprise", scope, enterprise.id(), filter.query(), today, drillBase, version),
-				() -> computeEnterprise(scope, enterprise, filter, today, drillBase));
+		return this.cache
+			.get(List.of("enterprise", scope, enterprise.id(), filter.query(), today, drillBase, version),
+					() -> computeEnterprise(scope, enterprise, filter, today, drillBase))
+			.withFilter(filter);
 	}
 
 	/** The enterprise, if the scope may see it. */

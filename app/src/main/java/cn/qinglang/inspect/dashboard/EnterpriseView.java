@@ -12,6 +12,15 @@ public record EnterpriseView(EnterpriseInfo enterprise, DashboardFilter filter, 
 		PeerComparison peers, List<WeekPoint> weeks, List<CategoryRow> categories, List<ActionRow> actions,
 		LocalDate campaignStart) {
 
+	/**
+	 * This view under the request's own filter: a cached view keeps the refused
+	 * parameters of the request that computed it, which another request need not share.
+	 */
+	EnterpriseView withFilter(DashboardFilter requested) {
+		return requested.equals(this.filter) ? this : new EnterpriseView(this.enterprise, requested, this.kpis,
+				this.score, this.peers, this.weeks, this.categories, this.actions, this.campaignStart);
+	}
+
 	/** Complaints by the campaign's four key categories. */
 	public List<CategoryRow.CampaignRow> campaignRows() {
 		return CategoryRow.byCampaign(this.categories);

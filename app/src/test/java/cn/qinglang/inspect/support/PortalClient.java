@@ -44,6 +44,17 @@ public final class PortalClient {
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * As a browser that accepts gzip asks for it: the bytes as they came over the wire.
+	 */
+	public HttpResponse<byte[]> getAcceptingGzip(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Accept", "text/html")
+			.header("Accept-Encoding", "gzip")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	/** Posts a form with the CSRF token of the page it is on. */
 	public HttpResponse<String> postForm(String pagePath, String actionPath, Map<String, String> fields)
 			throws IOException, InterruptedException {

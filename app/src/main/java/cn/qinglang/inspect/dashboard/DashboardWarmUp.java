@@ -1,0 +1,74 @@
+package cn.qinglang.inspect.dashboard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.qinglang.inspect.dashboard.DashboardFilter.Preset;
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.system.PortalProperties;
+
+/**
+ * Computes the campaign dashboard of every period preset once after the start, on a
+ * background thread. The views read the aggregates by ranges of their period whatever the
+ * viewer's jurisdiction, so this brings the pages of the periods people look at into the
+ * database's buffer pool and the code into the JIT: at national scale the first views
+ * after a start took seconds.
+ */
+@Component
+class DashboardWarmUp {
+
+	private static final Logger log = LoggerFactory.getLogger(DashboardWarmUp.class);
+
+	private final DashboardService dashboards;
+
+	private final PortalProperties portal;
+
+	DashboardWarmUp(DashboardService dashboards, PortalProperties portal) {
+		this.dashboards = dashboards;
+		this.portal = portal;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void started() {
+		if (this.dashboards.properties().warmUp()) {
+			Thread thread = new Thread(this::warmUp, "dashboard-warm-up");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	/**
+	 * @return the views computed (one per preset but the custom one), none on failure
+	 */
+	List<CampaignView> warmUp() {
+		long start = System.nanoTime();
+		LocalDate today = this.portal.today();
+		List<CampaignView> views = new ArrayList<>();
+		try {
+			for (Preset preset : Preset.values()) {
+				if (preset != Preset.CUSTOM) {
+					DashboardFilter filter = DashboardFilter.parse(Map.of("preset", preset.name()), today,
+							this.dashboards.properties().campaignStart());
+					views.add(this.dashboards.campaign(EnterpriseScope.everything(), filter, today));
+				}
+			}
+			log.info("Dashboards warmed up: {} views in {} ms", views.size(), (System.nanoTime() - start) / 1_000_000);
+			return views;
+		}
+		catch (RuntimeException ex) {
+			// not fatal: the first views compute what they need themselves
+			log.warn("Dashboard warm-up failed", ex);
+			return List.of();
+		}
+	}
+
+}
