@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -19,6 +23,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (as in CI), where a missing browser fails them.
  */
 public final class Browser {
+
+	/** The window of a desktop user: the common laptop width. */
+	public static final Dimension DESKTOP = new Dimension(1366, 900);
+
+	/** The window of a phone held upright. */
+	public static final Dimension PHONE = new Dimension(390, 844);
 
 	private static final String CHROMIUM = env("CHROME_BIN", "/usr/bin/chromium");
 
@@ -40,7 +50,7 @@ public final class Browser {
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--lang=zh-CN",
+				"--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(), "--lang=zh-CN",
 				"--user-data-dir=" + Files.createTempDirectory("qinglang-chromium"));
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false, "safebrowsing.enabled", false));
@@ -52,10 +62,10 @@ public final class Browser {
 	}
 
 	/** Keeps what the browser showed, for the README and for reading a failed CI run. */
-	public static void screenshot(ChromeDriver driver, String name) throws IOException {
+	public static void screenshot(WebDriver driver, String name) throws IOException {
 		Path target = Path.of("target", "screenshots", name + ".png");
 		Files.createDirectories(target.getParent());
-		Files.write(target, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 	}
 
 	private static String env(String name, String fallback) {
