@@ -181,7 +181,15 @@ final class ServerProcess {
 		long pid = serverPid();
 		ProcessHandle server = (pid > 0) ? ProcessHandle.of(pid).orElse(null) : null;
 		try {
-			if (!this.watcher.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+			boolean stopped = this.watcher.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+			if (stopped && server != null && server.isAlive()) {
+				// the watcher was gone already (killed): TERM the server directly
+				server.destroy();
+				stopped = server.onExit().completeOnTimeout(server, patience.toMillis(), TimeUnit.MILLISECONDS)
+					.thenApply((process) -> !process.isAlive())
+					.join();
+			}
+			if (!stopped) {
 				log.warn("MariaDB did not stop within {} s; killing it", patience.toSeconds());
 				if (server != null) {
 					server.destroyForcibly();

@@ -120,6 +120,19 @@ class EmbeddedMariaDbIT {
 	}
 
 	@Test
+	void aCleanStopEndsTheServerEvenWhenItsWatcherWasKilled() {
+		EmbeddedMariaDb db = EmbeddedMariaDb
+			.start(new DatabaseProperties.Embedded(this.dataDir, BASE_DIR, 0, "qinglang", false));
+		ProcessHandle server = ProcessHandle.of(db.serverPid()).orElseThrow();
+		this.servers.add(server);
+		server.parent().orElseThrow().destroyForcibly();
+
+		db.destroy();
+
+		assertThat(server.isAlive()).isFalse();
+	}
+
+	@Test
 	void aFolderOfTheOlderPortalWithoutGrantTablesGetsTheAccountAndKeepsItsRows() throws Exception {
 		Path legacy = Path.of("target/mariadb/legacy-" + UUID.randomUUID()).toAbsolutePath();
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()

@@ -280,11 +280,14 @@ class AccessibilityIT extends BrowserJourney {
 				pageWidth, windowWidth, charts, faint));
 	}
 
-	/** Titles that two different paths of one role show at one width. */
+	/**
+	 * Titles that two different paths (the query aside) of one role show at one width.
+	 */
 	private Map<String, Set<String>> titlesSharedByTwoPaths() {
 		return this.views.stream()
 			.collect(Collectors.groupingBy((view) -> view.role() + " " + view.width() + " " + view.title(),
-					Collectors.mapping(View::path, Collectors.toCollection(TreeSet::new))))
+					Collectors.mapping((view) -> view.path().replaceFirst("\\?.*", ""),
+							Collectors.toCollection(TreeSet::new))))
 			.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().size() > 1)

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.events.WebDriverListener;
 
 /**
@@ -75,7 +76,14 @@ public final class PageChecks implements WebDriverListener {
 		try {
 			Axe.seriousViolations(this.browser).forEach((violation) -> this.violations.add(page + " " + violation));
 		}
-		catch (RuntimeException ex) {
+		catch (WebDriverException ex) {
+			if (!Boolean.TRUE.equals(this.browser.executeScript("return window.__qinglangChecked === true;"))) {
+				// the page went on to another (a form, a reload) while axe ran: that one
+				// is
+				// checked at the next call
+				this.checked.remove(this.checked.size() - 1);
+				return;
+			}
 			// Selenium would only log it: a page that could not be checked fails the test
 			// too
 			this.violations.add(page + " axe-core could not run: " + ex.getMessage());
