@@ -185,7 +185,8 @@ final class ServerProcess {
 			if (stopped && server != null && server.isAlive()) {
 				// the watcher was gone already (killed): TERM the server directly
 				server.destroy();
-				stopped = server.onExit().completeOnTimeout(server, patience.toMillis(), TimeUnit.MILLISECONDS)
+				stopped = server.onExit()
+					.completeOnTimeout(server, patience.toMillis(), TimeUnit.MILLISECONDS)
 					.thenApply((process) -> !process.isAlive())
 					.join();
 			}
