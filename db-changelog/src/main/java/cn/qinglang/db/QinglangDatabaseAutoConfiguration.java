@@ -9,6 +9,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Chooses the database: an external MariaDB when {@code qinglang.db.url} (or Boot's own
@@ -18,6 +20,12 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class QinglangDatabaseAutoConfiguration {
+
+	@Bean
+	static UnchangedSchema unchangedSchema(ResourceLoader resourceLoader, Environment environment) {
+		return new UnchangedSchema(resourceLoader,
+				environment.getProperty("spring.liquibase.enabled", Boolean.class, Boolean.TRUE));
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty("qinglang.db.url")

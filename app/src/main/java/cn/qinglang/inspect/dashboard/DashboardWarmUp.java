@@ -8,9 +8,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import cn.qinglang.inspect.system.WarmUp;
 
 import cn.qinglang.inspect.dashboard.DashboardFilter.Preset;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
@@ -24,7 +25,8 @@ import cn.qinglang.inspect.system.PortalProperties;
  * after a start took seconds.
  */
 @Component
-class DashboardWarmUp {
+@Order(1)
+class DashboardWarmUp implements WarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardWarmUp.class);
 
@@ -37,13 +39,14 @@ class DashboardWarmUp {
 		this.portal = portal;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void started() {
-		if (this.dashboards.properties().warmUp()) {
-			Thread thread = new Thread(this::warmUp, "dashboard-warm-up");
-			thread.setDaemon(true);
-			thread.start();
-		}
+	@Override
+	public boolean enabled() {
+		return this.dashboards.properties().warmUp();
+	}
+
+	@Override
+	public void run() {
+		warmUp();
 	}
 
 	/**

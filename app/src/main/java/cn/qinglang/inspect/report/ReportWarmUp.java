@@ -8,9 +8,10 @@ import net.sf.jasperreports.engine.JRException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import cn.qinglang.inspect.system.WarmUp;
 
 import cn.qinglang.reports.charts.LineChart;
 import cn.qinglang.reports.charts.Series;
@@ -21,7 +22,8 @@ import cn.qinglang.reports.charts.Series;
  * one to two seconds, which the first export after a start would otherwise pay.
  */
 @Component
-class ReportWarmUp {
+@Order(2)
+class ReportWarmUp implements WarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportWarmUp.class);
 
@@ -34,13 +36,14 @@ class ReportWarmUp {
 		this.properties = properties;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void started() {
-		if (this.properties.warmUp()) {
-			Thread thread = new Thread(this::warmUp, "report-warm-up");
-			thread.setDaemon(true);
-			thread.start();
-		}
+	@Override
+	public boolean enabled() {
+		return this.properties.warmUp();
+	}
+
+	@Override
+	public void run() {
+		warmUp();
 	}
 
 	/**
