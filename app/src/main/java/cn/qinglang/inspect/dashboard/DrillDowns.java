@@ -113,7 +113,13 @@ class DrillDowns {
 		long total = this.jdbc.sql("SELECT COUNT(*) " + from).params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", Page.offset(page, size));
-		List<T> items = this.jdbc.sql(select + " " + from + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+		// The page's ids first, sorted from the indexes alone, then only their rows read:
+		// sorting all the period's joined rows to keep a page took a tenth of a second a
+		// view.
+		String pageIds = "SELECT f.id " + from + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+		List<T> items = this.jdbc
+			.sql(select + " FROM (" + pageIds + ") page JOIN " + table
+					+ " f ON f.id = page.id JOIN enterprise e ON e.id = f.enterprise_id ORDER BY " + order)
 			.params(params)
 			.query((rs, row) -> reader.read(rs))
 			.list();
