@@ -14,9 +14,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.qinglang.batch.aggregate.DashboardAggregates;
+import cn.qinglang.inspect.dashboard.KnownData;
 import cn.qinglang.inspect.dashboard.KnownDataSet;
 import cn.qinglang.inspect.journey.Browser;
 import cn.qinglang.inspect.journey.BrowserJourney;
@@ -33,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the title and the period's statistics.
  */
 @PortalTest
+@KnownData
 class BulletinJourneyIT extends BrowserJourney {
 
 	private static final String TITLE = "关于大兴区十月上旬AI内容标识情况的通报";
@@ -43,15 +43,8 @@ class BulletinJourneyIT extends BrowserJourney {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	DashboardAggregates aggregates;
-
-	@Autowired
-	TransactionTemplate tx;
-
 	@Test
 	void inspectorPublishesTheSummaryAsABulletinAndDownloadsIt() throws Exception {
-		KnownDataSet.ensure(this.jdbc, this.aggregates, this.tx);
 		String baseUrl = "http://localhost:" + this.port;
 		LoginPage.open(driver, baseUrl).signIn("inspector", SignIn.DEMO_PASSWORD);
 		driver.get(baseUrl + "/summary?" + KnownDataSet.PERIOD + "&jurisdiction=" + KnownDataSet.DAXING);

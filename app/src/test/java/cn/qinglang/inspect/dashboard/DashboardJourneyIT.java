@@ -12,10 +12,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.inspect.journey.Browser;
 import cn.qinglang.inspect.journey.BrowserJourney;
 import cn.qinglang.inspect.journey.Pages.LoginPage;
@@ -31,23 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clicked.
  */
 @PortalTest
+@KnownData
 class DashboardJourneyIT extends BrowserJourney {
 
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	DashboardAggregates aggregates;
-
-	@Autowired
-	TransactionTemplate tx;
-
 	@Test
 	void inspectorFiltersTheDashboardAndDrillsDown() throws Exception {
-		KnownDataSet.ensure(this.jdbc, this.aggregates, this.tx);
 		String baseUrl = "http://localhost:" + this.port;
 		LoginPage.open(driver, baseUrl).signIn("inspector", SignIn.DEMO_PASSWORD);
 		driver.get(baseUrl + "/dashboard?" + KnownDataSet.PERIOD);

@@ -7,14 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.support.PortalTest;
 
@@ -28,26 +24,13 @@ import static org.assertj.core.api.Assertions.within;
  * records.
  */
 @PortalTest
+@KnownData
 class DashboardKpiIT {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
 	@Autowired
 	DashboardService dashboards;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	DashboardAggregates aggregates;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@BeforeEach
-	void data() {
-		KnownDataSet.ensure(this.jdbc, this.aggregates, this.tx);
-	}
 
 	@Test
 	void kpisOfAnEnterpriseMatchTheHandComputedValues() {

@@ -7,16 +7,13 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
@@ -34,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * platform team sees its own enterprise only, with peers as aggregates.
  */
 @PortalTest
+@KnownData
 class DashboardPagesIT {
 
 	private static final String DAXING_VIEW = "/dashboard?" + KnownDataSet.PERIOD + "&jurisdiction="
@@ -44,17 +42,6 @@ class DashboardPagesIT {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	DashboardAggregates aggregates;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@BeforeEach
-	void data() {
-		KnownDataSet.ensure(this.jdbc, this.aggregates, this.tx);
-	}
 
 	@Test
 	void campaignDashboardShowsTheTilesAndKeepsTheFilterInItsLinks() throws Exception {

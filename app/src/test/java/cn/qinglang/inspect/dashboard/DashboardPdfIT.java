@@ -10,16 +10,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.inspect.report.PdfChecks;
 import cn.qinglang.inspect.support.Downloads;
 import cn.qinglang.inspect.support.PortalTest;
@@ -35,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its own enterprise only.
  */
 @PortalTest
+@KnownData
 class DashboardPdfIT {
 
 	/** The charts' first colour, the portal's blue. */
@@ -45,17 +43,6 @@ class DashboardPdfIT {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	DashboardAggregates aggregates;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@BeforeEach
-	void data() {
-		KnownDataSet.ensure(this.jdbc, this.aggregates, this.tx);
-	}
 
 	@Test
 	void campaignPdfHoldsTheKpisChartsAndLeagueOfTheView() throws Exception {

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.system.Page;
@@ -23,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the period once, newest first, and only the scope's.
  */
 @PortalTest
+@KnownData
 class DrillDownsIT {
 
 	@Autowired
@@ -30,17 +28,6 @@ class DrillDownsIT {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	DashboardAggregates aggregates;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@BeforeEach
-	void data() {
-		KnownDataSet.ensure(this.jdbc, this.aggregates, this.tx);
-	}
 
 	@Test
 	void pagesHoldThePeriodsComplaintsOnceNewestFirst() {
