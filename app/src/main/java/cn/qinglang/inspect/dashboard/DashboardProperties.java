@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,11 +18,14 @@ import cn.qinglang.batch.aggregate.HandlingBuckets;
  * @param laggardScore enterprises scoring below this are highlighted in the league table
  * @param cacheSize how many computed views are kept (per data version)
  * @param warmUp compute the period presets' views once after the start, in the background
+ * @param maxStale how long a computed view is shown after its data changed (while the
+ * feeds ingest, they change with every committed chunk); zero: always the latest data
  */
 @ConfigurationProperties("qinglang.dashboard")
 public record DashboardProperties(@DefaultValue("2026-05-18") LocalDate campaignStart,
 		@DefaultValue("24") int handlingLimitHours, @DefaultValue("60") double laggardScore,
-		@DefaultValue("500") int cacheSize, @DefaultValue("true") boolean warmUp) {
+		@DefaultValue("500") int cacheSize, @DefaultValue("true") boolean warmUp,
+		@DefaultValue("10s") Duration maxStale) {
 
 	public DashboardProperties {
 		if (!HandlingBuckets.BOUNDS_HOURS.contains(handlingLimitHours)) {

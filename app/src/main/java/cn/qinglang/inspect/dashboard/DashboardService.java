@@ -52,7 +52,7 @@ public class DashboardService {
 		this.aggregates = aggregates;
 		this.freshness = freshness;
 		this.properties = properties;
-		this.cache = new ViewCache(properties.cacheSize());
+		this.cache = new ViewCache(properties.cacheSize(), properties.maxStale());
 	}
 
 	public DashboardProperties properties() {
@@ -63,7 +63,7 @@ public class DashboardService {
 	public CampaignView campaign(EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
 		long version = this.aggregates.version();
 		return this.cache
-			.get(List.of("campaign", scope, filter.query(), today, version),
+			.get(List.of("campaign", scope, filter.query(), today), version,
 					() -> computeCampaign(Source.AGGREGATES, scope, filter, today))
 			.withFilter(filter);
 	}
@@ -92,7 +92,7 @@ public class DashboardService {
 			LocalDate today, String drillBase) {
 		long version = this.aggregates.version();
 		return this.cache
-			.get(List.of("enterprise", scope, enterprise.id(), filter.query(), today, drillBase, version),
+			.get(List.of("enterprise", scope, enterprise.id(), filter.query(), today, drillBase), version,
 					() -> computeEnterprise(scope, enterprise, filter, today, drillBase))
 			.withFilter(filter);
 	}
