@@ -34,7 +34,7 @@ public final class LabelChecker {
 	public static final String NAME = "qinglang-labelcheck";
 
 	/** Saved with every result: a result is reproduced by the checker of its version. */
-	public static final String VERSION = "1.0.0";
+	public static final String VERSION = "1.1.0";
 
 	private static final Detector DETECTOR = new Tika().getDetector();
 

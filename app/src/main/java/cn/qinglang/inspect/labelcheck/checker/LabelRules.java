@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ("1" AI-generated, "2" possibly, "3" suspected), {@code ContentProducer},
  * {@code ProduceID}, {@code ReservedCode1}, {@code ContentPropagator},
  * {@code PropagateID}, {@code ReservedCode2}. The generation service provider fills the
- * first three (Measures Art. 5); a dissemination platform adds its own two (Art. 6); the
+ * first three (Measures Art. 5); a dissemination platform adds its own two (Art. 6), and
+ * since only a platform writes {@code Label} "2" or "3" those two are required there; the
  * reserved codes may be left out. Values are printable ASCII.
  */
 final class LabelRules {
@@ -95,7 +96,13 @@ final class LabelRules {
 		}
 		boolean propagator = !text(label, "ContentPropagator").isBlank();
 		boolean propagateId = !text(label, "PropagateID").isBlank();
-		if (viaPlatform && !(propagator && propagateId)) {
+		String platformAttribute = platformAttribute(label);
+		if (platformAttribute != null && !(propagator && propagateId)) {
+			problems.add(Problem.of(ProblemCode.PROPAGATOR_MISSING,
+					"Label \"" + platformAttribute + "\" is written only by a dissemination platform:"
+							+ " ContentPropagator and PropagateID are required (" + location + ")"));
+		}
+		else if (viaPlatform && !(propagator && propagateId)) {
 			problems.add(Problem.of(ProblemCode.PROPAGATOR_MISSING,
 					"ContentPropagator and PropagateID are required after a platform (" + location + ")"));
 		}
@@ -114,6 +121,19 @@ final class LabelRules {
 					value.isString() ? Printable.clip(value.asString(), 300) : Printable.clip(value.toString(), 300));
 		}
 		return fields;
+	}
+
+	/**
+	 * "2" (possibly) or "3" (suspected) when {@code Label} says so: only a dissemination
+	 * platform marks content so (Measures Art. 6), so the file has passed one whatever
+	 * the inspector ticked. A number 2 or 3 says the same; that it is no string is
+	 * reported apart.
+	 */
+	private static String platformAttribute(JsonNode label) {
+		JsonNode attribute = label.get("Label");
+		String value = (attribute == null) ? null : attribute.isString() ? attribute.asString()
+				: attribute.isIntegralNumber() ? attribute.asString() : null;
+		return ("2".equals(value) || "3".equals(value)) ? value : null;
 	}
 
 	private static String text(JsonNode label, String key) {

@@ -98,10 +98,11 @@ public final class SampleCorpus {
 				() -> Samples.jpeg(Samples.JpegPlace.NONE, null, jpeg,
 						Samples.jpegXmpSegment(Samples.xmp("http://www.tc260.org.cn/ns/AIGC/1.0", GOOD, null))),
 				NON_STANDARD_PLACE);
-		add(cases, "jpeg/labels-disagree.jpg", NON_COMPLIANT, "XMP and EXIF carry different labels",
+		add(cases, "jpeg/labels-disagree.jpg", NON_COMPLIANT,
+				"XMP and EXIF carry different labels, EXIF's Label \"2\" without propagator",
 				() -> Samples.jpeg(Samples.JpegPlace.XMP, GOOD, jpeg,
 						Samples.jpegExifSegment(Samples.label("2", "913101150000000001", "QQ-2", "", ""))),
-				LABELS_DISAGREE);
+				LABELS_DISAGREE, PROPAGATOR_MISSING);
 		add(cases, "jpeg/c2pa-and-label.jpg", COMPLIANT, "label plus a C2PA manifest claiming trainedAlgorithmicMedia",
 				() -> Samples.jpeg(Samples.JpegPlace.XMP, GOOD, jpeg,
 						Samples.jpegJumbfSegment(Samples.c2pa("trainedAlgorithmicMedia"))));
