@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import cn.qinglang.inspect.labelcheck.checker.CheckCommand;
+import cn.qinglang.labelcheck.cli.LabelCheckCli;
 
 /**
  * Qinglang Inspect: the regulator's portal for the AI-content labeling campaign. Started
@@ -18,9 +18,11 @@ import cn.qinglang.inspect.labelcheck.checker.CheckCommand;
 public class QinglangInspectApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && CheckCommand.NAME.equals(args[0])) {
-			CheckCommand.prepareLogging();
-			System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		if (args.length > 0 && LabelCheckCli.PORTAL_COMMAND.equals(args[0])) {
+			// the libraries' logging kept quiet before any of them starts it
+			System.setProperty("logback.configurationFile", "labelcheck-cli-logback.xml");
+			System.exit(LabelCheckCli.run("java -jar qinglang-inspect.jar check",
+					Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		if (args.length > 0 && args[0].equals("generate")) {
 			generate(Arrays.copyOfRange(args, 1, args.length));

@@ -15,9 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
-import cn.qinglang.inspect.labelcheck.checker.CheckRun;
-import cn.qinglang.inspect.labelcheck.checker.LabelChecker;
-import cn.qinglang.inspect.labelcheck.checker.SampleReport;
+import cn.qinglang.labelcheck.CheckRun;
+import cn.qinglang.labelcheck.LabelChecker;
+import cn.qinglang.labelcheck.SampleReport;
 
 /**
  * {@code POST /api/label-check}: the checker for inspectors' scripts, HTTP Basic (see the

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-import cn.qinglang.inspect.labelcheck.checker.CheckOptions;
+import cn.qinglang.labelcheck.CheckOptions;
 
 /**
  * @param maxFileSize largest sample checked (and kept)

@@ -14,12 +14,12 @@ import cn.qinglang.inspect.evidence.EvidenceRejectedException;
 import cn.qinglang.inspect.evidence.EvidenceStore;
 import cn.qinglang.inspect.evidence.FileNames;
 import cn.qinglang.inspect.evidence.StoredFile;
-import cn.qinglang.inspect.labelcheck.checker.LabelChecker;
-import cn.qinglang.inspect.labelcheck.checker.LimitedInputStream;
-import cn.qinglang.inspect.labelcheck.checker.Problem;
-import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
-import cn.qinglang.inspect.labelcheck.checker.SampleArchive;
-import cn.qinglang.inspect.labelcheck.checker.SampleReport;
+import cn.qinglang.labelcheck.LabelChecker;
+import cn.qinglang.labelcheck.LimitedInputStream;
+import cn.qinglang.labelcheck.Problem;
+import cn.qinglang.labelcheck.ProblemCode;
+import cn.qinglang.labelcheck.SampleArchive;
+import cn.qinglang.labelcheck.SampleReport;
 
 /**
  * Uploaded samples to reports, one at a time: each upload goes to a part file in the

@@ -30,7 +30,7 @@ import cn.qinglang.inspect.evidence.EvidenceStore;
 import cn.qinglang.inspect.evidence.StoredFile;
 import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.Inspections;
-import cn.qinglang.inspect.labelcheck.checker.Verdict;
+import cn.qinglang.labelcheck.Verdict;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.Page;
 

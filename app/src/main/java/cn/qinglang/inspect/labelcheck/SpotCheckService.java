@@ -25,9 +25,9 @@ import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.InspectionKind;
 import cn.qinglang.inspect.inspection.InspectionService;
 import cn.qinglang.inspect.inspection.Inspections;
-import cn.qinglang.inspect.labelcheck.checker.BatchSummary;
-import cn.qinglang.inspect.labelcheck.checker.LabelChecker;
-import cn.qinglang.inspect.labelcheck.checker.Verdict;
+import cn.qinglang.labelcheck.BatchSummary;
+import cn.qinglang.labelcheck.LabelChecker;
+import cn.qinglang.labelcheck.Verdict;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.RuleViolation;
 

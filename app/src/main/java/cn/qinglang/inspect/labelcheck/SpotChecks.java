@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.qinglang.inspect.evidence.StoredFile;
-import cn.qinglang.inspect.labelcheck.checker.FoundLabel;
-import cn.qinglang.inspect.labelcheck.checker.Problem;
-import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
-import cn.qinglang.inspect.labelcheck.checker.SampleReport;
-import cn.qinglang.inspect.labelcheck.checker.Verdict;
+import cn.qinglang.labelcheck.FoundLabel;
+import cn.qinglang.labelcheck.Problem;
+import cn.qinglang.labelcheck.ProblemCode;
+import cn.qinglang.labelcheck.SampleReport;
+import cn.qinglang.labelcheck.Verdict;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;
 

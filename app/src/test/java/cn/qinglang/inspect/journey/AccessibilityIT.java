@@ -192,8 +192,9 @@ class AccessibilityIT extends BrowserJourney {
 
 		driver.get(base + "/inspections/" + OPEN_SPOT_CHECK_INSPECTION);
 		driver.findElement(By.id("samples"))
-			.sendKeys(
-					Path.of("src/test/resources/labelcheck/corpus/png/labelled-text.png").toAbsolutePath().toString());
+			.sendKeys(Path.of("../label-checker/src/test/resources/corpus/png/labelled-text.png")
+				.toAbsolutePath()
+				.toString());
 		EnforcementPages.click(driver, driver.findElement(By.id("run-spot-check")));
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until((d) -> d.getCurrentUrl().contains("/spot-checks/"));
 		long spotCheck = idInAddress("/spot-checks/");

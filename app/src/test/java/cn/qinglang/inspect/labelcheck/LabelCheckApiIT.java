@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.qinglang.inspect.labelcheck.checker.LabelChecker;
+import cn.qinglang.labelcheck.LabelChecker;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PortalTest
 class LabelCheckApiIT {
 
-	private static final Path CORPUS = Path.of("src/test/resources/labelcheck/corpus");
+	private static final Path CORPUS = Path.of("../label-checker/src/test/resources/corpus");
 
 	@Autowired
 	MockMvc mvc;

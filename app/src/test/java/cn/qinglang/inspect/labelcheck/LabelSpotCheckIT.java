@@ -25,9 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import cn.qinglang.inspect.evidence.EvidenceProperties;
-import cn.qinglang.inspect.labelcheck.checker.LabelChecker;
-import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
-import cn.qinglang.inspect.labelcheck.checker.Samples;
+import cn.qinglang.labelcheck.LabelChecker;
+import cn.qinglang.labelcheck.ProblemCode;
+import cn.qinglang.labelcheck.Samples;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
@@ -48,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PortalTest
 class LabelSpotCheckIT {
 
-	private static final Path CORPUS = Path.of("src/test/resources/labelcheck/corpus");
+	private static final Path CORPUS = Path.of("../label-checker/src/test/resources/corpus");
 
 	@Autowired
 	EvidenceProperties evidence;

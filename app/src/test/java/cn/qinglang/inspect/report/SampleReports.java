@@ -23,7 +23,7 @@ import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.InspectionKind;
 import cn.qinglang.inspect.jurisdiction.Jurisdiction;
 import cn.qinglang.inspect.labelcheck.SpotChecks;
-import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
+import cn.qinglang.labelcheck.ProblemCode;
 import cn.qinglang.inspect.rectification.Disposition;
 import cn.qinglang.inspect.rectification.Extension;
 import cn.qinglang.inspect.rectification.Measure;

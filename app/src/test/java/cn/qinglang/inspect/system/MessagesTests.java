@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseStatus;
-import cn.qinglang.inspect.labelcheck.checker.ProblemCode;
-import cn.qinglang.inspect.labelcheck.checker.Verdict;
+import cn.qinglang.labelcheck.ProblemCode;
+import cn.qinglang.labelcheck.Verdict;
 import cn.qinglang.inspect.report.export.ExportStatus;
 import cn.qinglang.inspect.security.Role;
 
