@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipFile;
 
-import org.apache.tika.Tika;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -34,9 +33,14 @@ public final class LabelChecker {
 	public static final String NAME = "qinglang-labelcheck";
 
 	/** Saved with every result: a result is reproduced by the checker of its version. */
-	public static final String VERSION = "1.1.0";
+	public static final String VERSION = "1.2.0";
 
-	private static final Detector DETECTOR = new Tika().getDetector();
+	/** Tika's detector, loaded on first use: most samples are told by their signature. */
+	private static final class Tika {
+
+		static final Detector DETECTOR = new org.apache.tika.Tika().getDetector();
+
+	}
 
 	private final CheckOptions options;
 
@@ -209,13 +213,16 @@ public final class LabelChecker {
 	 * labels.
 	 */
 	static String detect(Path file) throws IOException {
-		byte[] head = head(file, 16);
+		byte[] head = head(file, 8192);
 		String known = bySignature(head);
+		if (known == null && isPlainText(head)) {
+			known = "text/plain";
+		}
 		if (known != null) {
 			return known;
 		}
 		try (TikaInputStream stream = TikaInputStream.get(file)) {
-			return DETECTOR.detect(stream, new Metadata()).getBaseType().toString();
+			return Tika.DETECTOR.detect(stream, new Metadata()).getBaseType().toString();
 		}
 	}
 
@@ -245,6 +252,43 @@ public final class LabelChecker {
 		}
 		return null;
 	}
+
+	/**
+	 * Text as Tika tells it, for the common case: the head decodes as UTF-8 (a character
+	 * cut at its end aside) with no control characters but tab, line and page breaks, and
+	 * does not open like markup or JSON (which Tika names by their own types).
+	 */
+	static boolean isPlainText(byte[] head) {
+		int start = startsWith(head, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
+		if (head.length == start) {
+			return false;
+		}
+		CharBuffer text = CharBuffer.allocate(head.length);
+		CoderResult result = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(head, start, head.length - start), text, false);
+		if (result.isError()) {
+			return false;
+		}
+		text.flip();
+		int first = 0;
+		while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+			first++;
+		}
+		if (first == text.length() || "<{[".indexOf(text.charAt(first)) >= 0) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private static boolean startsWith(byte[] head, int at, String ascii) {
 		return startsWith(head, at, ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 import cn.qinglang.labelcheck.cli.Batch;
 
 /**
- * The in-process half of {@code bash .ci/bench labelcheck [COUNT]}: makes COUNT (10,000)
- * mixed samples with the corpus generator under {@code FOLDER} (seven in ten images under
- * 1 MB, the rest text, audio, video and documents; one in four with a defect), checks
- * that they are all there, then checks them with the checker's batch on every processor
- * after a warm-up, as the command line does but without the JVM's start. The script then
- * times the command line and exiftool on the same folder.
+ * The Java half of {@code bash .ci/bench labelcheck [COUNT]}: {@code generate COUNT
+ * FOLDER} makes COUNT (10,000) mixed samples with the corpus generator (seven in ten
+ * images under 1 MB, the rest text, audio, video and documents; one in four with a
+ * defect); {@code measure COUNT FOLDER} checks that they are all there, then checks them
+ * with the checker's batch on every processor after a warm-up, as the command line does
+ * but without the JVM's start. The script times the command line and exiftool on the same
+ * folder.
  */
 public final class LabelCheckBenchmark {
 
@@ -27,17 +28,21 @@ public final class LabelCheckBenchmark {
 	}
 
 	public static void main(String[] args) throws IOException {
-		int count = Integer.parseInt(args[0]);
-		Path folder = Path.of(args[1]);
+		boolean generate = args[0].equals("generate");
+		int count = Integer.parseInt(args[1]);
+		Path folder = Path.of(args[2]);
 		Path images = folder.resolve("images");
 		Path others = folder.resolve("others");
-		long made = System.nanoTime();
-		generate(count, images, others);
+		if (generate) {
+			long made = System.nanoTime();
+			generate(count, images, others);
+			System.out.printf("made %d samples (%d MB) in %.1f s%n", count, sizeOf(folder) / (1024 * 1024),
+					(System.nanoTime() - made) / 1e9);
+			return;
+		}
 		long samples = filesIn(images) + filesIn(others);
 		require(count > 0 && samples == count,
 				folder + " holds " + samples + " samples, not the " + count + " to be checked");
-		System.out.printf("made %d samples (%d MB) in %.1f s%n", count, sizeOf(folder) / (1024 * 1024),
-				(System.nanoTime() - made) / 1e9);
 
 		int threads = Runtime.getRuntime().availableProcessors();
 		LabelChecker checker = new LabelChecker(CheckOptions.defaults());

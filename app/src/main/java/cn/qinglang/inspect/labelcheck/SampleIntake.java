@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.qinglang.inspect.evidence.EvidenceRejectedException;
@@ -67,12 +68,18 @@ class SampleIntake {
 			}
 			Path part = this.store.newPartFile();
 			try {
-				if (!copy(upload, part)) {
+				long limit = Math.max(this.properties.maxFileSize().toBytes(),
+						this.properties.maxArchiveSize().toBytes());
+				if (!copy(upload, part, limit)) {
 					batch.refuse(name, upload.getSize(), ProblemCode.TOO_LARGE,
-							"over " + this.properties.maxFileSize().toMegabytes() + " MB");
+							"over " + DataSize.ofBytes(limit).toMegabytes() + " MB");
 				}
 				else if (LabelChecker.isArchive(part)) {
 					batch.archive(name, part);
+				}
+				else if (Files.size(part) > this.properties.maxFileSize().toBytes()) {
+					batch.refuse(name, Files.size(part), ProblemCode.TOO_LARGE,
+							"over " + this.properties.maxFileSize().toMegabytes() + " MB");
 				}
 				else {
 					try (InputStream content = Files.newInputStream(part)) {
@@ -90,9 +97,8 @@ class SampleIntake {
 		return batch.taken;
 	}
 
-	private boolean copy(MultipartFile upload, Path part) throws IOException {
-		try (InputStream in = new LimitedInputStream(upload.getInputStream(),
-				this.properties.maxFileSize().toBytes())) {
+	private boolean copy(MultipartFile upload, Path part, long limit) throws IOException {
+		try (InputStream in = new LimitedInputStream(upload.getInputStream(), limit)) {
 			Files.copy(in, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			return true;
 		}

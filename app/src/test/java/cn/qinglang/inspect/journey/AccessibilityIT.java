@@ -194,6 +194,7 @@ class AccessibilityIT extends BrowserJourney {
 		driver.findElement(By.id("samples"))
 			.sendKeys(Path.of("../label-checker/src/test/resources/corpus/png/labelled-text.png")
 				.toAbsolutePath()
+				.normalize()
 				.toString());
 		EnforcementPages.click(driver, driver.findElement(By.id("run-spot-check")));
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until((d) -> d.getCurrentUrl().contains("/spot-checks/"));

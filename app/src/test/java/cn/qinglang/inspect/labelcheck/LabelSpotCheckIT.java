@@ -212,6 +212,34 @@ class LabelSpotCheckIT {
 	}
 
 	@Test
+	void zipLargerThanOneSampleMayBeIsCheckedWhileSuchASampleAloneIsRefused() throws Exception {
+		// the test profile allows samples of 2 MB: three samples of 1 MB in a ZIP of 3 MB
+		byte[] sample = Samples.png(Samples.pngBody(8, 8), Samples.pngText("AIGC", Samples.GOOD),
+				Samples.pngChunk("zzZz", new byte[1024 * 1024]));
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (ZipOutputStream out = new ZipOutputStream(zip)) {
+			out.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+			for (int i = 0; i < 3; i++) {
+				entry(out, i + ".png", sample);
+			}
+		}
+		byte[] large = java.util.Arrays.copyOf(sample, 3 * 1024 * 1024);
+		assertThat(zip.size()).isGreaterThan(3 * 1024 * 1024);
+
+		long run = check(this.inspection,
+				new MockMultipartFile("files", "三个样本.zip", "application/zip", zip.toByteArray()),
+				new MockMultipartFile("files", "large.png", "image/png", large));
+
+		assertThat(this.jdbc.sql("""
+				SELECT x.file_name, x.verdict, p.code FROM label_check_result x
+				LEFT JOIN label_check_problem p ON p.result_id = x.id WHERE x.run_id = :r ORDER BY x.position""")
+			.param("r", run)
+			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+			.list()).containsExactly("三个样本.zip!/0.png COMPLIANT null", "三个样本.zip!/1.png COMPLIANT null",
+					"三个样本.zip!/2.png COMPLIANT null", "large.png CANNOT_TELL TOO_LARGE");
+	}
+
+	@Test
 	void thousandsOfFilesInOneBatchEachGetAResult() throws Exception {
 		byte[] labelled = Samples.png(Samples.pngBody(4, 4), Samples.pngText("AIGC", Samples.GOOD));
 		byte[] unlabelled = Samples.pngBody(4, 4);

@@ -84,7 +84,8 @@ public final class LabelCheckCli implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
-		System.exit(run("java -jar label-checker.jar", args, System.out, System.err));
+		Integer launched = Launcher.relaunch(LabelCheckCli.class, args);
+		System.exit((launched != null) ? launched : run("java -jar label-checker.jar", args, System.out, System.err));
 	}
 
 	/**
