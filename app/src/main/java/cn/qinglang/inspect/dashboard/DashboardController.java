@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,9 +66,12 @@ class DashboardController {
 
 	private final ReportExports reports;
 
+	private final DashboardSections sections;
+
 	DashboardController(DashboardService dashboards, DashboardExport export, ChartData charts, PortalProperties portal,
 			AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness, DashboardReport report,
-			ReportExports reports) {
+			ReportExports reports, DashboardSections sections) {
+		this.sections = sections;
 		this.report = report;
 		this.reports = reports;
 		this.dashboards = dashboards;
@@ -82,16 +86,20 @@ class DashboardController {
 
 	@GetMapping("/dashboard")
 	String campaign(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params, Model model,
-			Locale locale) {
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		CampaignView view = campaignView(user, params);
-		addCampaign(model, view, user, locale);
+		model.addAttribute("body", this.sections.get("dashboard/campaign-body", view, locale, () -> {
+			ExtendedModelMap variables = new ExtendedModelMap();
+			addCampaign(variables, view, user, locale);
+			return variables;
+		}, request, response));
 		return "dashboard/campaign";
 	}
 
 	@GetMapping("/dashboard/print")
 	String campaignPrint(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
 			Model model, Locale locale) {
-		campaign(user, params, model, locale);
+		addCampaign(model, campaignView(user, params), user, locale);
 		return "dashboard/campaign-print";
 	}
 

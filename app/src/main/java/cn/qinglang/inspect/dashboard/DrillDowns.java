@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import cn.qinglang.batch.feed.PlatformInterface.CampaignCategory;
 import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
 import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
 import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;
@@ -37,8 +39,14 @@ class DrillDowns {
 
 	private final JdbcClient jdbc;
 
-	DrillDowns(JdbcClient jdbc) {
+	private final DashboardAggregates aggregates;
+
+	private final ViewCache pages;
+
+	DrillDowns(JdbcClient jdbc, DashboardAggregates aggregates, DashboardProperties properties) {
 		this.jdbc = jdbc;
+		this.aggregates = aggregates;
+		this.pages = new ViewCache(properties.cacheSize(), properties.maxStale());
 	}
 
 	/**
@@ -103,6 +111,17 @@ class DrillDowns {
 	}
 
 	private <T> Page<T> page(String table, String day, boolean contentType, List<String> extra, EnterpriseScope scope,
+			DashboardFilter filter, Map<String, Object> params, String select, String order, int page, int size,
+			RowReader<T> reader) {
+		// kept like the dashboard's views, under the aggregates' version: the feeds
+		// change
+		// both together, so a list's total stays the number it was opened from
+		List<Object> key = List.of(table, scope, filter.query(), extra, new TreeMap<>(params), page, size);
+		return this.pages.get(key, this.aggregates.version(),
+				() -> read(table, day, contentType, extra, scope, filter, params, select, order, page, size, reader));
+	}
+
+	private <T> Page<T> read(String table, String day, boolean contentType, List<String> extra, EnterpriseScope scope,
 			DashboardFilter filter, Map<String, Object> params, String select, String order, int page, int size,
 			RowReader<T> reader) {
 		List<String> conditions = new ArrayList<>(extra);

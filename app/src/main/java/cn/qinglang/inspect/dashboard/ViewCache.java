@@ -38,26 +38,53 @@ class ViewCache {
 
 	/**
 	 * The view under the key, computed if absent, or if computed from an older version
-	 * longer ago than the allowed staleness. Two requests for the same new view may both
-	 * compute it: cheaper than making every request wait on one lock.
+	 * longer ago than the allowed staleness. While one caller computes a view again, the
+	 * others are shown the one it replaces: fifty users whose view expired at once would
+	 * otherwise all compute it at once (the dashboard's slowest requests in the first
+	 * minute after a start, while the feeds ingest). Two requests for a view not computed
+	 * yet may both compute it: cheaper than making every request wait on one lock.
 	 */
 	@SuppressWarnings("unchecked")
 	<T> T get(Object key, long version, Supplier<T> compute) {
 		long now = this.nanoTime.getAsLong();
+		Entry replaced;
 		synchronized (this.views) {
-			Entry entry = this.views.get(key);
-			if (entry != null && (entry.version() == version || now - entry.computedAt() < this.maxStaleNanos)) {
-				return (T) entry.view();
+			replaced = this.views.get(key);
+			if (replaced != null && (replaced.version() == version || now - replaced.computedAt() < this.maxStaleNanos
+					|| replaced.refreshing())) {
+				return (T) replaced.view();
+			}
+			if (replaced != null) {
+				this.views.put(key, replaced.refreshing(true));
 			}
 		}
-		T view = compute.get();
+		T view;
+		try {
+			view = compute.get();
+		}
+		catch (RuntimeException | Error ex) {
+			if (replaced != null) {
+				synchronized (this.views) {
+					this.views.put(key, replaced);
+				}
+			}
+			throw ex;
+		}
 		synchronized (this.views) {
-			this.views.put(key, new Entry(version, now, view));
+			this.views.put(key, new Entry(version, now, view, false));
 		}
 		return view;
 	}
 
-	private record Entry(long version, long computedAt, Object view) {
+	/**
+	 * @param refreshing a caller is computing this view again: it is shown meanwhile
+	 */
+	private record Entry(long version, long computedAt, Object view, boolean refreshing) {
+
+		Entry refreshing(boolean refreshing) {
+			return new Entry(this.version, this.computedAt, this.view, refreshing);
+		}
+
 	}
 
 }

@@ -2,7 +2,6 @@ package cn.qinglang.inspect.bulletin;
 
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import java.util.Map;
@@ -24,6 +23,7 @@ import cn.qinglang.inspect.report.PdfChecks;
 import cn.qinglang.inspect.support.EnforcementSteps;
 import cn.qinglang.inspect.support.Downloads;
 import cn.qinglang.inspect.support.PortalTest;
+import cn.qinglang.inspect.support.Pages;
 import cn.qinglang.inspect.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,11 +208,7 @@ class BulletinIT {
 	}
 
 	private String page(String url, MockHttpSession session) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		return Pages.html(this.mvc, url, session);
 	}
 
 }

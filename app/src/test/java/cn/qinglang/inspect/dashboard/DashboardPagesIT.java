@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.qinglang.inspect.support.PortalTest;
+import cn.qinglang.inspect.support.Pages;
 import cn.qinglang.inspect.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,29 @@ class DashboardPagesIT {
 					containsString(
 							"export.xlsx?preset=CUSTOM&amp;from=2025-10-06&amp;to=2025-10-19&amp;jurisdiction=110115"),
 					containsString("data-chart=\"trend\""), containsString("id=\"score-formula\""))));
+	}
+
+	@Test
+	void contentRenderedOnceForAViewIsSharedOnlyAlongWithItsScopeAndKeepsEachUsersOwnFrame() throws Exception {
+		String inspector = page(DAXING_VIEW, inspector());
+		String executive = page(DAXING_VIEW, SignIn.as(this.mvc, "executive"));
+		String haidian = page("/dashboard?" + KnownDataSet.PERIOD, SignIn.as(this.mvc, "inspector-haidian"));
+
+		// the same scope and filter: the same content, each in its own user's frame
+		assertThat(section(executive)).isEqualTo(section(inspector)).contains("id=\"league-table\"");
+		assertThat(inspector).contains("王检查").doesNotContain("李主任");
+		assertThat(executive).contains("李主任").doesNotContain("王检查");
+		// another scope: content of its own
+		assertThat(section(haidian)).isNotEqualTo(section(inspector));
+		assertThat(haidian).contains("赵海淀").doesNotContain("王检查");
+	}
+
+	private String page(String url, MockHttpSession session) throws Exception {
+		return Pages.html(this.mvc, url, session);
+	}
+
+	private static String section(String html) {
+		return html.substring(html.indexOf("<section class=\"dashboard\">"), html.indexOf("</section>"));
 	}
 
 	@Test

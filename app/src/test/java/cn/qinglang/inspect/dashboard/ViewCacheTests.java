@@ -57,6 +57,35 @@ class ViewCacheTests {
 		assertThat(small.<String>get("b", 1, () -> "b2")).as("aged out").isEqualTo("b2");
 	}
 
+	@Test
+	void whileOneCallerComputesAViewAgainTheOthersAreShownTheOldOne() {
+		ViewCache fresh = new ViewCache(10, Duration.ZERO, this.now::get);
+		fresh.get("a", 1, () -> "a@1");
+		String[] meanwhile = new String[1];
+
+		String recomputed = fresh.get("a", 2, () -> {
+			// another request for the same view while this one computes it
+			meanwhile[0] = fresh.get("a", 2, () -> "computed twice");
+			return "a@2";
+		});
+
+		assertThat(recomputed).isEqualTo("a@2");
+		assertThat(meanwhile[0]).isEqualTo("a@1");
+		assertThat(fresh.<String>get("a", 2, () -> "again")).isEqualTo("a@2");
+	}
+
+	@Test
+	void aFailedComputationLeavesTheOldViewToBeComputedAgain() {
+		ViewCache fresh = new ViewCache(10, Duration.ZERO, this.now::get);
+		fresh.get("a", 1, () -> "a@1");
+
+		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> fresh.get("a", 2, () -> {
+			throw new IllegalStateException("database gone");
+		}));
+
+		assertThat(fresh.<String>get("a", 2, () -> "a@2")).isEqualTo("a@2");
+	}
+
 	private String view(String key, long version) {
 		return this.cache.get(key, version, () -> key + "@" + version + "#" + this.computed.incrementAndGet());
 	}

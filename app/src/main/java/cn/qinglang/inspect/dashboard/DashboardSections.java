@@ -1,0 +1,116 @@
+package cn.qinglang.inspect.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The campaign dashboard's content rendered once per computed view and language, then
+ * served as it is: the page is some 150 KB of tables whose thousands of expressions cost
+ * most of a request's CPU, while the view behind them changes only when the aggregates
+ * do. Keyed by the view itself (the instance {@link ViewCache} hands out for a scope and
+ * filter, replaced when the data changes), so a new view is rendered anew; the content
+ * holds nothing of the user but what the view's scope decides. The layout around it (the
+ * navigation with the user's name, the sign-out form with its CSRF token) is rendered on
+ * every request.
+ */
+@Component
+class DashboardSections {
+
+	/** Views kept rendered, most recently used first (each some 150 KB). */
+	private static final int SIZE = 64;
+
+	private final ITemplateEngine templates;
+
+	private final Map<Key, String> rendered = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
+			return size() > SIZE;
+		}
+
+	};
+
+	private final Map<Key, CompletableFuture<String>> rendering = new ConcurrentHashMap<>();
+
+	DashboardSections(ITemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	/**
+	 * The content of {@code template}'s fragment {@code body} for the view, rendered with
+	 * the variables given on first use.
+	 */
+	String get(String template, Object view, Locale locale, Supplier<Map<String, Object>> variables,
+			HttpServletRequest request, HttpServletResponse response) {
+		Key key = new Key(template, new Identity(view), locale);
+		synchronized (this.rendered) {
+			String html = this.rendered.get(key);
+			if (html != null) {
+				return html;
+			}
+		}
+		// one rendering of a new view; the other requests for it wait for that one
+		CompletableFuture<String> mine = new CompletableFuture<>();
+		CompletableFuture<String> running = this.rendering.putIfAbsent(key, mine);
+		if (running != null) {
+			return running.join();
+		}
+		try {
+			WebContext context = new WebContext(
+					JakartaServletWebApplication.buildApplication(request.getServletContext())
+						.buildExchange(request, response),
+					locale, variables.get());
+			String html = this.templates.process(template, Set.of("body"), context);
+			synchronized (this.rendered) {
+				this.rendered.put(key, html);
+			}
+			mine.complete(html);
+			return html;
+		}
+		catch (RuntimeException | Error ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.rendering.remove(key, mine);
+		}
+	}
+
+	private record Key(String template, Identity view, Locale locale) {
+	}
+
+	/** A view compared by identity: a record's equality would compare every row. */
+	private static final class Identity {
+
+		private final Object value;
+
+		Identity(Object value) {
+			this.value = value;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Identity identity && identity.value == this.value;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.value);
+		}
+
+	}
+
+}
