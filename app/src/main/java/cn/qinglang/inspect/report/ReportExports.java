@@ -20,7 +20,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.report.export.BackgroundExports;
-import cn.qinglang.inspect.report.export.ExportProperties;
+import cn.qinglang.inspect.report.ReportProperties;
 import cn.qinglang.inspect.report.export.ExportQueueFullException;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.PortalProperties;
@@ -47,10 +47,10 @@ public class ReportExports {
 
 	private final BackgroundExports background;
 
-	private final ExportProperties properties;
+	private final ReportProperties properties;
 
 	ReportExports(ReportRenderer renderer, AuditLog audit, PortalProperties portal, BackgroundExports background,
-			ExportProperties properties) {
+			ReportProperties properties) {
 		this.renderer = renderer;
 		this.audit = audit;
 		this.portal = portal;

@@ -59,7 +59,8 @@ final class SampleReports {
 	}
 
 	static ReportRenderer renderer() {
-		return new ReportRenderer(new ReportProperties(50, false));
+		return new ReportRenderer(new ReportProperties(50, false, 300, 1, 10, java.nio.file.Path.of("data/exports"),
+				java.time.Duration.ofDays(7)));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.report.export;
 
+import cn.qinglang.inspect.report.ReportProperties;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ public class BackgroundExports implements DisposableBean {
 
 	private final ReportRenderer renderer;
 
-	private final ExportProperties properties;
+	private final ReportProperties properties;
 
 	private final AuditLog audit;
 
@@ -78,7 +80,7 @@ public class BackgroundExports implements DisposableBean {
 	private final Set<Long> own = ConcurrentHashMap.newKeySet();
 
 	BackgroundExports(ExportRepository repository, ExportFiles files, ReportRenderer renderer,
-			ExportProperties properties, AuditLog audit, PlatformTransactionManager transactions) {
+			ReportProperties properties, AuditLog audit, PlatformTransactionManager transactions) {
 		this.repository = repository;
 		this.files = files;
 		this.renderer = renderer;

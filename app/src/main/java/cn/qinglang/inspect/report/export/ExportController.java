@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.report.export;
 
+import cn.qinglang.inspect.report.ReportProperties;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -30,9 +32,9 @@ class ExportController {
 
 	private final BackgroundExports exports;
 
-	private final ExportProperties properties;
+	private final ReportProperties properties;
 
-	ExportController(BackgroundExports exports, ExportProperties properties) {
+	ExportController(BackgroundExports exports, ReportProperties properties) {
 		this.exports = exports;
 		this.properties = properties;
 	}

@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.report.export;
 
+import cn.qinglang.inspect.report.ReportProperties;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +28,7 @@ class ExportFiles {
 
 	private final Path dir;
 
-	ExportFiles(ExportProperties properties) {
+	ExportFiles(ReportProperties properties) {
 		this.dir = properties.exportDir();
 	}
 

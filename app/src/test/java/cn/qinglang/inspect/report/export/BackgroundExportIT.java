@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.report.export;
 
+import cn.qinglang.inspect.report.ReportProperties;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +71,7 @@ class BackgroundExportIT {
 	BackgroundExports exports;
 
 	@Autowired
-	ExportProperties properties;
+	ReportProperties properties;
 
 	MockHttpSession inspector;
 
