@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.bulletin;
 
+import java.time.Clock;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.Period;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.system.Times;
 
 /**
  * The findings and orders behind a typical-issue summary, counted by the database within
@@ -30,8 +33,11 @@ class Summaries {
 
 	private final JdbcClient jdbc;
 
-	Summaries(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Summaries(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Findings by catalog item in the period, with the previous period's count. */
@@ -82,7 +88,7 @@ class Summaries {
 				SELECT o.disposition, COUNT(*), COALESCE(SUM(o.fine_amount), 0) FROM rectification_order o
 				JOIN enterprise e ON e.id = o.enterprise_id
 				JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE %s AND DATE(CONVERT_TZ(o.issued_at, '+00:00', '+08:00')) BETWEEN :from AND :to
+				WHERE %s AND o.issued_at >= :issuedFrom AND o.issued_at < :issuedUntil
 				GROUP BY o.disposition""".formatted(filter.condition(scope, false, params)))
 			.params(params)
 			.query((rs, row) -> new TypicalIssueSummary.DispositionRow(rs.getString(1), rs.getLong(2),
@@ -123,10 +129,13 @@ class Summaries {
 		return examples;
 	}
 
-	private static Map<String, Object> params(EnterpriseScope scope, DashboardFilter filter) {
+	private Map<String, Object> params(EnterpriseScope scope, DashboardFilter filter) {
 		Map<String, Object> params = scope.parameters();
 		params.put("from", filter.period().from());
 		params.put("to", filter.period().to());
+		// the period's days in the portal's zone, as the UTC times are stored
+		params.put("issuedFrom", Times.startOfDay(filter.period().from(), this.clock.getZone()));
+		params.put("issuedUntil", Times.startOfDay(filter.period().to().plusDays(1), this.clock.getZone()));
 		return params;
 	}
 

@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.Clock;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import cn.qinglang.batch.aggregate.AggregateTable;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.system.Times;
 
 /**
  * The sums behind every dashboard figure: an aggregate table's measures over a period, in
@@ -29,7 +32,10 @@ class DashboardQueries {
 
 	private final JdbcClient jdbc;
 
-	DashboardQueries(JdbcClient jdbc) {
+	private final Clock clock;
+
+	DashboardQueries(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -75,12 +81,13 @@ class DashboardQueries {
 	OrderCounts orders(EnterpriseScope scope, DashboardFilter filter, Period period, LocalDate today) {
 		Map<String, Object> params = scope.parameters();
 		params.put("today", today);
-		params.put("from", period.from());
-		params.put("to", period.to());
+		// the period's days in the portal's zone, as the UTC times are stored
+		params.put("issuedFrom", Times.startOfDay(period.from(), this.clock.getZone()));
+		params.put("issuedUntil", Times.startOfDay(period.to().plusDays(1), this.clock.getZone()));
 		return this.jdbc.sql("""
 				SELECT COALESCE(SUM(o.status <> 'CLOSED'), 0),
 				  COALESCE(SUM(o.status <> 'CLOSED' AND o.deadline < :today), 0),
-				  COALESCE(SUM(DATE(CONVERT_TZ(o.issued_at, '+00:00', '+08:00')) BETWEEN :from AND :to), 0)
+				  COALESCE(SUM(o.issued_at >= :issuedFrom AND o.issued_at < :issuedUntil), 0)
 				FROM rectification_order o
 				JOIN enterprise e ON e.id = o.enterprise_id
 				JOIN jurisdiction j ON j.code = e.jurisdiction_code

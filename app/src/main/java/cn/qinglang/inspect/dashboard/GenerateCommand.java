@@ -1,7 +1,7 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,8 +40,11 @@ class GenerateCommand implements ApplicationRunner {
 
 	private final DashboardProperties properties;
 
+	private final Clock clock;
+
 	GenerateCommand(JdbcClient jdbc, JdbcConnectionDetails connection, DashboardAggregates aggregates,
-			TransactionTemplate transactions, DashboardProperties properties) {
+			TransactionTemplate transactions, DashboardProperties properties, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.connection = connection;
 		this.aggregates = aggregates;
@@ -51,8 +54,7 @@ class GenerateCommand implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		LocalDate to = LocalDate
-			.parse(option(args, "to", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString()));
+		LocalDate to = LocalDate.parse(option(args, "to", LocalDate.now(this.clock).minusDays(1).toString()));
 		VolumeGenerator.Settings settings = new VolumeGenerator.Settings(
 				Long.parseLong(option(args, "complaints", "10000000")),
 				Long.parseLong(option(args, "actions", "500000")),

@@ -154,7 +154,7 @@ class FeedAdminController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
 			RedirectAttributes redirect) {
 		requireFeed(enterpriseId);
-		if (since != null && since.isAfter(LocalDate.now(PlatformInterface.ZONE))) {
+		if (since != null && since.isAfter(this.portal.today())) {
 			redirect.addFlashAttribute("problem", "feed.cursor.future");
 			return "redirect:/admin/feeds/" + enterpriseId;
 		}

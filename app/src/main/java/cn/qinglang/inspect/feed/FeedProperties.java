@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param tokenKey AES-256 key for the platforms' bearer tokens, 32 bytes in Base64
- * @param nightlyCron when enabled feeds without a schedule of their own are pulled
- * (Asia/Shanghai)
+ * @param nightlyCron when enabled feeds without a schedule of their own are pulled (in
+ * the portal's zone, {@code qinglang.portal.display-zone})
  * @param uploadDir where uploaded files wait for their run
  * @param silentAfter a feed without a successful run for longer is flagged
  * @param volumeDropRatio a day below this share of the feed's recent daily norm is

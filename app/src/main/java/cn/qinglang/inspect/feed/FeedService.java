@@ -52,7 +52,11 @@ public class FeedService {
 
 	private final FeedProperties properties;
 
-	FeedService(Feeds feeds, FeedRuns feedRuns, TokenCipher cipher, AuditLog auditLog, FeedProperties properties) {
+	private final java.time.Clock clock;
+
+	FeedService(Feeds feeds, FeedRuns feedRuns, TokenCipher cipher, AuditLog auditLog, FeedProperties properties,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.feeds = feeds;
 		this.feedRuns = feedRuns;
 		this.cipher = cipher;
@@ -173,11 +177,9 @@ public class FeedService {
 	/**
 	 * Pulls every enabled feed whose own schedule (or the nightly default) is due now.
 	 */
-	@Scheduled(cron = "0 * * * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "0 * * * * *", zone = "${qinglang.portal.display-zone}")
 	void runDueFeeds() {
-		java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
-			.withSecond(0)
-			.withNano(0);
+		java.time.ZonedDateTime now = java.time.ZonedDateTime.now(this.clock).withSecond(0).withNano(0);
 		for (FeedConfig feed : this.feeds.enabledPullFeeds()) {
 			String cron = (feed.scheduleCron() != null) ? feed.scheduleCron() : this.properties.nightlyCron();
 			CronExpression expression = CronExpression.parse(cron);

@@ -31,7 +31,7 @@ public class DeadlineReminders {
 		this.portal = portal;
 	}
 
-	@Scheduled(cron = "${qinglang.reminders.cron:0 0 8 * * *}", zone = "${qinglang.portal.display-zone:Asia/Shanghai}")
+	@Scheduled(cron = "${qinglang.reminders.cron:0 0 8 * * *}", zone = "${qinglang.portal.display-zone}")
 	void daily() {
 		run(this.portal.today());
 	}

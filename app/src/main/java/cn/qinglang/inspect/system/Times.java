@@ -1,7 +1,9 @@
 package cn.qinglang.inspect.system;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +28,15 @@ public class Times {
 
 	public static LocalDateTime toDb(Instant instant) {
 		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	/**
+	 * The first moment of a day in a zone, as the database stores times: a period's days
+	 * [from, to] are the times from {@code startOfDay(from)} up to, not including,
+	 * {@code startOfDay(to + 1)}, which the indexes of the time columns can serve.
+	 */
+	public static LocalDateTime startOfDay(LocalDate day, ZoneId zone) {
+		return toDb(day.atStartOfDay(zone).toInstant());
 	}
 
 	public static Instant fromDb(LocalDateTime utc) {

@@ -25,4 +25,14 @@ class TimesTests {
 		assertThat(Times.fromDb(Times.toDb(instant))).isEqualTo(instant);
 	}
 
+	@Test
+	void aDayBeginsWhereItsZoneSays() {
+		java.time.LocalDate day = java.time.LocalDate.parse("2026-05-19");
+
+		assertThat(Times.startOfDay(day, ZoneId.of("Asia/Shanghai"))).isEqualTo(LocalDateTime.of(2026, 5, 18, 16, 0));
+		assertThat(Times.startOfDay(day, ZoneId.of("Pacific/Kiritimati")))
+			.isEqualTo(LocalDateTime.of(2026, 5, 18, 10, 0));
+		assertThat(Times.startOfDay(day, ZoneId.of("UTC"))).isEqualTo(LocalDateTime.of(2026, 5, 19, 0, 0));
+	}
+
 }

@@ -102,9 +102,9 @@ public class FeedJobConfiguration {
 
 	@Bean
 	@StepScope
-	RecordValidator feedValidator(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, Clock feedClock) {
+	RecordValidator feedValidator(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns, Clock clock) {
 		RunContext run = feedRuns.context(runId).orElseThrow();
-		return new RecordValidator(run.creditCode(), null, feedClock);
+		return new RecordValidator(run.creditCode(), null, clock);
 	}
 
 	@Bean
@@ -145,11 +145,6 @@ public class FeedJobConfiguration {
 	@Bean
 	PlatformClient platformClient(FeedJobProperties properties) {
 		return new PlatformClient(JSON, properties);
-	}
-
-	@Bean
-	Clock feedClock() {
-		return Clock.systemUTC();
 	}
 
 }

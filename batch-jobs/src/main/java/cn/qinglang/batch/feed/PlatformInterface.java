@@ -2,7 +2,6 @@ package cn.qinglang.batch.feed;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,6 @@ import java.util.Map;
  * published interface page are both read from here, so that they cannot drift apart.
  */
 public final class PlatformInterface {
-
-	/** Days and dates are those of the regulator: Beijing time. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** The Measures are in force from this day; nothing earlier is reported. */
 	public static final LocalDate FIRST_DAY = LocalDate.of(2025, 9, 1);

@@ -58,7 +58,8 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 	/**
 	 * @param creditCode the feed's enterprise: every record must name it
 	 * @param defaultType the type of records without a type field (a CSV file), or null
-	 * @param clock what "in the future" is measured against
+	 * @param clock what "in the future" is measured against; its zone is the one whose
+	 * days the records are counted in (the portal's configured zone)
 	 */
 	public RecordValidator(String creditCode, RecordType defaultType, Clock clock) {
 		this.creditCode = creditCode;
@@ -148,7 +149,7 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		if (status == ComplaintStatus.HANDLED && outcome == null) {
 			throw new Problem("outcome", RejectReason.INCONSISTENT, "a HANDLED complaint needs an outcome");
 		}
-		return new Complaint(id, received, LocalDate.ofInstant(received, PlatformInterface.ZONE), category, contentType,
+		return new Complaint(id, received, LocalDate.ofInstant(received, this.clock.getZone()), category, contentType,
 				channel, status, handled, outcome, summary);
 	}
 
@@ -199,7 +200,7 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		catch (DateTimeParseException ex) {
 			throw new Problem(name, RejectReason.WRONG_TYPE, "'" + clip(value) + "' is not a date like 2026-05-18");
 		}
-		if (day.isAfter(LocalDate.now(this.clock.withZone(PlatformInterface.ZONE)))) {
+		if (day.isAfter(LocalDate.now(this.clock))) {
 			throw new Problem(name, RejectReason.IN_FUTURE, value + " is in the future");
 		}
 		if (day.isBefore(PlatformInterface.FIRST_DAY)) {
@@ -221,7 +222,7 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		if (instant.isAfter(this.clock.instant())) {
 			throw new Problem(name, RejectReason.IN_FUTURE, value + " is in the future");
 		}
-		if (LocalDate.ofInstant(instant, PlatformInterface.ZONE).isBefore(PlatformInterface.FIRST_DAY)) {
+		if (LocalDate.ofInstant(instant, this.clock.getZone()).isBefore(PlatformInterface.FIRST_DAY)) {
 			throw new Problem(name, RejectReason.OUT_OF_RANGE, value + " is before " + PlatformInterface.FIRST_DAY);
 		}
 		return instant;

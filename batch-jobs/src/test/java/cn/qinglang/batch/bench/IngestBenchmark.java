@@ -358,6 +358,12 @@ public final class IngestBenchmark {
 	@Import(FeedJobConfiguration.class)
 	static class BenchApplication {
 
+		/** The host's clock (the portal's, in its configured zone). */
+		@Bean
+		java.time.Clock clock() {
+			return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+		}
+
 		@Bean
 		TokenCipher tokenCipher() {
 			return new TokenCipher(KEY);

@@ -59,6 +59,9 @@ class FeedImportJobTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@TempDir
 	Path files;
 
@@ -71,8 +74,8 @@ class FeedImportJobTests {
 
 	@Test
 	void eachValidationRuleRejectsItsRecordAndKeepsItsNeighbours() throws Exception {
-		String today = LocalDate.now(PlatformInterface.ZONE).toString();
-		String tomorrow = LocalDate.now(PlatformInterface.ZONE).plusDays(1).toString();
+		String today = LocalDate.now(this.clock).toString();
+		String tomorrow = LocalDate.now(this.clock).plusDays(1).toString();
 		List<String> lines = List.of(complaint("c1", "RECEIVED", null), // 1 good
 				"{not json", // 2 malformed
 				metric("m1", "2026-05-18", 100, 90, 2), // 3 good
@@ -769,6 +772,12 @@ class FeedImportJobTests {
 	@EnableAutoConfiguration
 	@Import(FeedJobConfiguration.class)
 	static class TestApplication {
+
+		/** The host's clock (the portal's, in its configured zone). */
+		@Bean
+		java.time.Clock clock() {
+			return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+		}
 
 		@Bean
 		TokenCipher tokenCipher() {

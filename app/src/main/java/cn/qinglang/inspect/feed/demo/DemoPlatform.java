@@ -3,7 +3,7 @@ package cn.qinglang.inspect.feed.demo;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +26,6 @@ final class DemoPlatform {
 
 	static final LocalDate CAMPAIGN_START = LocalDate.of(2026, 5, 18);
 
-	private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
-
 	private final long seed;
 
 	private final long enterpriseId;
@@ -44,7 +42,13 @@ final class DemoPlatform {
 
 	private final List<ContentType> contentTypes;
 
-	DemoPlatform(long seed, long enterpriseId, String creditCode) {
+	private final ZoneId zone;
+
+	/**
+	 * @param zone the portal's zone: the days and the offsets of the records' times
+	 */
+	DemoPlatform(long seed, long enterpriseId, String creditCode, ZoneId zone) {
+		this.zone = zone;
 		this.seed = seed;
 		this.enterpriseId = enterpriseId;
 		this.creditCode = creditCode;
@@ -142,7 +146,9 @@ final class DemoPlatform {
 		ComplaintCategory category = ComplaintCategory.values()[random.nextInt(ComplaintCategory.values().length)];
 		ContentType type = this.contentTypes.get(random.nextInt(this.contentTypes.size()));
 		ComplaintChannel channel = ComplaintChannel.values()[random.nextInt(ComplaintChannel.values().length)];
-		OffsetDateTime received = OffsetDateTime.of(day, LocalTime.of(random.nextInt(24), random.nextInt(60)), BEIJING);
+		OffsetDateTime received = day.atTime(LocalTime.of(random.nextInt(24), random.nextInt(60)))
+			.atZone(this.zone)
+			.toOffsetDateTime();
 		StringBuilder json = new StringBuilder("{\"type\":\"complaint\",\"id\":\"c-").append(day)
 			.append('-')
 			.append(n)

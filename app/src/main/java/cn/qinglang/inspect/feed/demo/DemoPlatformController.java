@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.feed.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.context.annotation.Profile;
@@ -29,7 +30,10 @@ class DemoPlatformController {
 
 	private final DemoProperties properties;
 
-	DemoPlatformController(JdbcClient jdbc, DemoProperties properties) {
+	private final Clock clock;
+
+	DemoPlatformController(JdbcClient jdbc, DemoProperties properties, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}
@@ -44,14 +48,14 @@ class DemoPlatformController {
 		}
 		return this.jdbc.sql("SELECT id, credit_code FROM enterprise WHERE code = :code")
 			.param("code", code)
-			.query((rs, row) -> new DemoPlatform(this.properties.seed(), rs.getLong(1), rs.getString(2)))
+			.query((rs, row) -> new DemoPlatform(this.properties.seed(), rs.getLong(1), rs.getString(2),
+					this.clock.getZone()))
 			.optional()
 			.map((platform) -> {
 				try {
 					String from = (cursor == null && since != null) ? since + ":0" : cursor;
-					return ResponseEntity
-						.ok(platform.page(from, Math.max(1, Math.min(limit, PlatformInterface.MAX_PAGE_SIZE)),
-								LocalDate.now(PlatformInterface.ZONE)));
+					return ResponseEntity.ok(platform.page(from,
+							Math.max(1, Math.min(limit, PlatformInterface.MAX_PAGE_SIZE)), LocalDate.now(this.clock)));
 				}
 				catch (RuntimeException ex) {
 					return ResponseEntity.badRequest().body("{\"error\":\"invalid_cursor\"}");
