@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.bulletin;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,8 +69,12 @@ public class BulletinService {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	BulletinService(Summaries summaries, DashboardService dashboards, Jurisdictions jurisdictions,
-			DocumentNumbers numbers, AuditLog audit, JsonMapper json, JdbcClient jdbc, MessageSource messages) {
+			DocumentNumbers numbers, AuditLog audit, JsonMapper json, JdbcClient jdbc, MessageSource messages,
+			Clock clock) {
+		this.clock = clock;
 		this.messages = messages;
 		this.summaries = summaries;
 		this.dashboards = dashboards;
@@ -147,7 +152,7 @@ public class BulletinService {
 			.param("anonymised", anonymised)
 			.param("content", this.json.writeValueAsString(summary))
 			.param("by", inspector.getUsername())
-			.param("at", Times.toDb(Instant.now()))
+			.param("at", Times.toDb(Instant.now(this.clock)))
 			.update();
 		long id = this.jdbc.sql("SELECT LAST_INSERT_ID()").query(Long.class).single();
 		this.audit.record(AuditEvent.change("BULLETIN_PUBLISHED", "bulletin", id, null, Map.of("number", number.text(),

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.catalog;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -34,7 +35,10 @@ class CatalogAdminController {
 
 	private final AuditLog auditLog;
 
-	CatalogAdminController(CatalogItems items, AuditLog auditLog) {
+	private final Clock clock;
+
+	CatalogAdminController(CatalogItems items, AuditLog auditLog, Clock clock) {
+		this.clock = clock;
 		this.items = items;
 		this.auditLog = auditLog;
 	}
@@ -65,7 +69,7 @@ class CatalogAdminController {
 	@Transactional
 	String retire(@PathVariable long id, RedirectAttributes redirect) {
 		CatalogItem item = this.items.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		this.items.retire(id, Instant.now());
+		this.items.retire(id, Instant.now(this.clock));
 		this.auditLog.record(AuditEvent.of("CATALOG_ITEM_RETIRED", "catalog_item", item.code()));
 		redirect.addFlashAttribute("message", "catalog.retired");
 		return "redirect:/admin/catalog";

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.feed;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +19,10 @@ public class DataFreshness {
 
 	private final FeedProperties properties;
 
-	DataFreshness(Feeds feeds, FeedProperties properties) {
+	private final Clock clock;
+
+	DataFreshness(Feeds feeds, FeedProperties properties, Clock clock) {
+		this.clock = clock;
 		this.feeds = feeds;
 		this.properties = properties;
 	}
@@ -29,7 +33,7 @@ public class DataFreshness {
 	 * has checked that the user may see them.
 	 */
 	public Map<Long, FeedAge> ages(Collection<Long> enterpriseIds) {
-		Instant silentBefore = Instant.now().minus(this.properties.silentAfter());
+		Instant silentBefore = Instant.now(this.clock).minus(this.properties.silentAfter());
 		Map<Long, FeedAge> ages = new LinkedHashMap<>();
 		this.feeds.lastSuccess(enterpriseIds)
 			.forEach((id, at) -> ages.put(id, new FeedAge(at, at == null || at.isBefore(silentBefore))));

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.feed;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -71,7 +72,10 @@ public class Feeds {
 
 	private final long heartbeatTimeout;
 
-	Feeds(JdbcClient jdbc, FeedJobProperties jobs) {
+	private final Clock clock;
+
+	Feeds(JdbcClient jdbc, FeedJobProperties jobs, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.heartbeatTimeout = jobs.heartbeatTimeout().toNanos() / 1000;
 	}
@@ -186,7 +190,7 @@ public class Feeds {
 			.query((rs, row) -> Times.fromDb(rs.getObject(1, LocalDateTime.class)))
 			.optional()
 			.orElse(null);
-		boolean silent = dataAsOf == null || dataAsOf.isBefore(Instant.now().minus(silentAfter));
+		boolean silent = dataAsOf == null || dataAsOf.isBefore(Instant.now(this.clock).minus(silentAfter));
 		LocalDate lastDay = this.jdbc.sql("SELECT MAX(r.day) FROM " + DAILY_RECORDS)
 			.param("e", enterpriseId)
 			.query((rs, row) -> rs.getObject(1, LocalDate.class))

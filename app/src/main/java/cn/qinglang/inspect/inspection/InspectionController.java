@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.inspection;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -48,8 +49,11 @@ class InspectionController {
 
 	private final List<InspectionPanel> panels;
 
+	private final Clock clock;
+
 	InspectionController(Inspections inspections, InspectionService service, Enterprises enterprises,
-			CatalogItems catalog, List<InspectionPanel> panels) {
+			CatalogItems catalog, List<InspectionPanel> panels, Clock clock) {
+		this.clock = clock;
 		this.inspections = inspections;
 		this.service = service;
 		this.enterprises = enterprises;
@@ -69,8 +73,8 @@ class InspectionController {
 	@GetMapping("/inspections/new")
 	String initCreationForm(@AuthenticationPrincipal PortalUser user, @RequestParam long enterprise,
 			@RequestParam(required = false) Long followUpOf, Model model) {
-		InspectionForm form = new InspectionForm((followUpOf != null) ? InspectionKind.ON_SITE : null, LocalDate.now(),
-				user.displayName(), "");
+		InspectionForm form = new InspectionForm((followUpOf != null) ? InspectionKind.ON_SITE : null,
+				LocalDate.now(this.clock), user.displayName(), "");
 		return showNew(user, enterprise, followUpOf, form, model);
 	}
 

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.inspection;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,11 @@ public class InspectionService {
 
 	private final AuditLog auditLog;
 
+	private final Clock clock;
+
 	InspectionService(Inspections inspections, Enterprises enterprises, CatalogItems catalog, EvidenceStore store,
-			AuditLog auditLog) {
+			AuditLog auditLog, Clock clock) {
+		this.clock = clock;
 		this.inspections = inspections;
 		this.enterprises = enterprises;
 		this.catalog = catalog;
@@ -56,7 +60,7 @@ public class InspectionService {
 		this.enterprises.find(EnterpriseScope.of(inspector), enterpriseId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		long id = this.inspections.insert(enterpriseId, inspector.jurisdictionCode(), form, followUpOfOrderId,
-				inspector.getUsername(), Instant.now());
+				inspector.getUsername(), Instant.now(this.clock));
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("enterpriseId", enterpriseId);
 		state.put("kind", form.kind());
@@ -99,7 +103,7 @@ public class InspectionService {
 		FindingForm checked = new FindingForm(item.id(), form.description().strip(), severity, legalBasis,
 				form.recurrenceOfFindingId());
 		long findingId = this.inspections.insertFinding(inspection.id(), item.id(), checked, inspector.getUsername(),
-				Instant.now());
+				Instant.now(this.clock));
 		for (StoredUpload upload : attachments.get()) {
 			this.inspections.attach(findingId, upload.file().id(), upload.fileName());
 		}
@@ -111,7 +115,7 @@ public class InspectionService {
 	@Transactional
 	public void close(PortalUser inspector, long inspectionId) {
 		Inspection inspection = openInspection(inspector, inspectionId);
-		if (!this.inspections.close(inspection.id(), Instant.now())) {
+		if (!this.inspections.close(inspection.id(), Instant.now(this.clock))) {
 			throw new RuleViolation("inspection.notOpen");
 		}
 		this.auditLog.record(AuditEvent.of("INSPECTION_CLOSED", "inspection", inspectionId));

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.labelcheck;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +55,12 @@ public class SpotCheckService {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	SpotCheckService(Inspections inspections, InspectionService inspectionService, SpotChecks spotChecks,
 			SampleIntake intake, LabelCheckProperties properties, EvidenceStore store, AuditLog auditLog,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.inspections = inspections;
 		this.inspectionService = inspectionService;
 		this.spotChecks = spotChecks;
@@ -84,7 +88,7 @@ public class SpotCheckService {
 			throw new RuleViolation("spotcheck.noFiles");
 		}
 		long runId = this.spotChecks.insertRun(inspectionId, LabelChecker.VERSION, viaPlatform, inspector.getUsername(),
-				Instant.now());
+				Instant.now(this.clock));
 		BatchSummary.Counter counter = new BatchSummary.Counter();
 		int[] position = { 0 };
 		this.intake.take(present, new LabelChecker(this.properties.options(viaPlatform)), true, (report, stored) -> {

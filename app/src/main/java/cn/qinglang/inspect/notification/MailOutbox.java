@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -31,7 +32,10 @@ class MailOutbox {
 
 	private final ObjectProvider<JavaMailSender> sender;
 
-	MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender) {
+	private final Clock clock;
+
+	MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.sender = sender;
 	}
@@ -42,7 +46,7 @@ class MailOutbox {
 			.param("to", to)
 			.param("subject", subject)
 			.param("body", body)
-			.param("at", Times.toDb(Instant.now()))
+			.param("at", Times.toDb(Instant.now(this.clock)))
 			.update();
 	}
 
@@ -78,7 +82,7 @@ class MailOutbox {
 			try {
 				mail.send(message);
 				this.jdbc.sql("UPDATE mail_outbox SET sent_at = :at WHERE id = :id")
-					.param("at", Times.toDb(Instant.now()))
+					.param("at", Times.toDb(Instant.now(this.clock)))
 					.param("id", waiting.id())
 					.update();
 			}

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +23,10 @@ class NotificationController {
 
 	private final MailOutbox outbox;
 
-	NotificationController(Notifications notifications, MailOutbox outbox) {
+	private final Clock clock;
+
+	NotificationController(Notifications notifications, MailOutbox outbox, Clock clock) {
+		this.clock = clock;
 		this.notifications = notifications;
 		this.outbox = outbox;
 	}
@@ -35,7 +39,7 @@ class NotificationController {
 
 	@PostMapping("/notifications/read")
 	String markAllRead(@AuthenticationPrincipal PortalUser user) {
-		this.notifications.markAllRead(user.id(), Instant.now());
+		this.notifications.markAllRead(user.id(), Instant.now(this.clock));
 		return "redirect:/notifications";
 	}
 

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,10 @@ class Notifier {
 
 	private final MessageSource messages;
 
-	Notifier(Notifications notifications, MailOutbox outbox, MessageSource messages) {
+	private final Clock clock;
+
+	Notifier(Notifications notifications, MailOutbox outbox, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.notifications = notifications;
 		this.outbox = outbox;
 		this.messages = messages;
@@ -73,7 +77,8 @@ class Notifier {
 
 	private boolean tell(Notifications.Recipient recipient, long orderId, String kind, String key,
 			List<String> arguments) {
-		boolean added = this.notifications.add(recipient.userId(), orderId, kind, key, arguments, Instant.now());
+		boolean added = this.notifications.add(recipient.userId(), orderId, kind, key, arguments,
+				Instant.now(this.clock));
 		if (added && StringUtils.hasText(recipient.email())) {
 			// mail is written in the official language, whatever the portal shows
 			String text = this.messages.getMessage("notification.kind." + kind, arguments.toArray(),

@@ -1,8 +1,8 @@
 package cn.qinglang.inspect.rectification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,6 @@ import cn.qinglang.inspect.rectification.RectificationEvents.OrderClosed;
 import cn.qinglang.inspect.rectification.RectificationEvents.OrderIssued;
 import cn.qinglang.inspect.rectification.RectificationEvents.SubmissionReviewed;
 import cn.qinglang.inspect.security.PortalUser;
-import cn.qinglang.inspect.system.PortalProperties;
 import cn.qinglang.inspect.system.RuleViolation;
 
 /**
@@ -58,12 +57,13 @@ public class RectificationService {
 
 	private final ApplicationEventPublisher events;
 
-	private final ZoneId zone;
-
 	private final DocumentNumbers numbers;
 
+	private final Clock clock;
+
 	RectificationService(Orders orders, Inspections inspections, Jurisdictions jurisdictions, EvidenceStore store,
-			AuditLog auditLog, ApplicationEventPublisher events, PortalProperties portal, DocumentNumbers numbers) {
+			AuditLog auditLog, ApplicationEventPublisher events, DocumentNumbers numbers, Clock clock) {
+		this.clock = clock;
 		this.orders = orders;
 		this.numbers = numbers;
 		this.inspections = inspections;
@@ -71,7 +71,6 @@ public class RectificationService {
 		this.store = store;
 		this.auditLog = auditLog;
 		this.events = events;
-		this.zone = portal.displayZone();
 	}
 
 	@Transactional
@@ -90,7 +89,7 @@ public class RectificationService {
 		if ((form.disposition() == Disposition.FINE) != (form.fineAmount() != null)) {
 			throw new RuleViolation("order.fine.amount");
 		}
-		LocalDate today = LocalDate.now(this.zone);
+		LocalDate today = LocalDate.now(this.clock);
 		if (!form.deadline().isAfter(today)) {
 			throw new RuleViolation("order.deadline.future");
 		}
@@ -104,7 +103,7 @@ public class RectificationService {
 			.flatMap(Optional::stream)
 			.findFirst()
 			.orElse(null);
-		Instant now = Instant.now();
+		Instant now = Instant.now(this.clock);
 		long id = this.orders.insert(new Orders.NewOrder(number, office.code(), documentNumber.year(),
 				documentNumber.sequence(), inspection.enterpriseId(), inspectionId, form.disposition(),
 				(form.disposition() == Disposition.FINE) ? form.fineAmount() : null, form.deadline(), escalationOf,
@@ -133,7 +132,7 @@ public class RectificationService {
 		if (!this.orders.moveMeasure(measureId, measure.version(), MeasureStatus.SUBMITTED)) {
 			throw new RuleViolation("measure.changedMeanwhile");
 		}
-		Instant now = Instant.now();
+		Instant now = Instant.now(this.clock);
 		int version = this.orders.nextVersion(measureId);
 		long submissionId = this.orders.insertSubmission(measureId, version, form.statement().strip(),
 				form.effectiveDate(), platform.getUsername(), now);
@@ -169,7 +168,7 @@ public class RectificationService {
 		if (outcome == MeasureStatus.RETURNED && !StringUtils.hasText(form.comment())) {
 			throw new RuleViolation("review.comment.required");
 		}
-		Instant now = Instant.now();
+		Instant now = Instant.now(this.clock);
 		String comment = StringUtils.hasText(form.comment()) ? form.comment().strip() : null;
 		if (!this.orders.review(submissionId, outcome.name(), comment, inspector.getUsername(), now)) {
 			throw new RuleViolation("review.alreadyReviewed");
@@ -203,7 +202,7 @@ public class RectificationService {
 		if (this.orders.extensions(orderId).stream().anyMatch(Extension::pending)) {
 			throw new RuleViolation("extension.pendingExists");
 		}
-		Instant now = Instant.now();
+		Instant now = Instant.now(this.clock);
 		long id = this.orders.insertExtension(orderId, form.requestedDeadline(), form.reason().strip(),
 				platform.getUsername(), now);
 		this.orders.event(orderId, platform.getUsername(), "EXTENSION_REQUESTED", form.requestedDeadline().toString(),
@@ -220,7 +219,7 @@ public class RectificationService {
 			.filter((candidate) -> candidate.id() == extensionId)
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Instant now = Instant.now();
+		Instant now = Instant.now(this.clock);
 		String comment = StringUtils.hasText(form.comment()) ? form.comment().strip() : null;
 		if (!this.orders.decideExtension(extensionId, form.decision(), comment, inspector.getUsername(), now)) {
 			throw new RuleViolation("extension.alreadyDecided");

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,7 +35,10 @@ class SignInEvents {
 
 	private final SecurityProperties properties;
 
-	SignInEvents(SignInAccounts accounts, AuditLog auditLog, SecurityProperties properties) {
+	private final Clock clock;
+
+	SignInEvents(SignInAccounts accounts, AuditLog auditLog, SecurityProperties properties, Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.auditLog = auditLog;
 		this.properties = properties;
@@ -47,7 +51,7 @@ class SignInEvents {
 			return;
 		}
 		Authentication authentication = event.getAuthentication();
-		this.accounts.signedIn(authentication.getName(), Instant.now());
+		this.accounts.signedIn(authentication.getName(), Instant.now(this.clock));
 		// an API call authenticates on every request and is audited as what it does,
 		// under the same user: a sign-in entry for each would only bury the real ones
 		if (!requestUnder("/api/")) {
@@ -60,7 +64,8 @@ class SignInEvents {
 		Authentication attempt = event.getAuthentication();
 		record(attempt, null, "SIGN_IN_FAILED");
 		SecurityProperties.Lockout lockout = this.properties.lockout();
-		if (this.accounts.failed(attempt.getName(), lockout.maxAttempts(), Instant.now().plus(lockout.duration()))) {
+		if (this.accounts.failed(attempt.getName(), lockout.maxAttempts(),
+				Instant.now(this.clock).plus(lockout.duration()))) {
 			record(attempt, null, "ACCOUNT_LOCKED");
 		}
 	}
