@@ -3,4 +3,6 @@
  * campaign's key categories in complaints and enforcement, dispositions, examples named
  * or anonymised) and their publication as numbered, dated, frozen bulletins (通报).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "dashboard", "enterprise",
+		"jurisdiction", "rectification", "report", "security", "system" })
 package cn.qinglang.inspect.bulletin;

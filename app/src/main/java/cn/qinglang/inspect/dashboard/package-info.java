@@ -4,4 +4,6 @@
  * the aggregates kept by the feed job (never from the raw records per request), inside
  * the user's {@link cn.qinglang.inspect.enterprise.EnterpriseScope}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "enterprise", "feed", "inspection",
+		"jurisdiction", "rectification", "report", "security", "system" })
 package cn.qinglang.inspect.dashboard;

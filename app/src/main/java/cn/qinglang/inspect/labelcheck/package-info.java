@@ -5,4 +5,6 @@
  * result saved with the checker's version. Non-compliant results become findings in one
  * step. An HTTP endpoint (HTTP Basic, inspectors) checks samples without keeping them.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "audit", "catalog", "enterprise", "evidence", "inspection", "security", "system" })
 package cn.qinglang.inspect.labelcheck;

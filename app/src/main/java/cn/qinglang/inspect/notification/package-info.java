@@ -3,4 +3,5 @@
  * deadline reminders from a daily job, and mail (by SMTP when configured, otherwise kept
  * in the outbox that the demo shows).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "rectification", "security", "system" })
 package cn.qinglang.inspect.notification;

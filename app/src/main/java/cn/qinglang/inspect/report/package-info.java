@@ -5,4 +5,6 @@
  * ({@link cn.qinglang.inspect.report.ReportExports}). The enterprise rectification report
  * is the first of them.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "enterprise", "inspection",
+		"jurisdiction", "labelcheck", "rectification", "security", "system" })
 package cn.qinglang.inspect.report;
