@@ -18,12 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.qinglang.batch.aggregate.DashboardAggregates;
 
 /**
- * {@code java -jar qinglang-inspect.jar generate [--complaints=N] [--actions=N]
+ * The benchmarks' data generator ({@code cn.qinglang.inspect.bench.Generate}, test scope:
+ * the product does not ship it) {@code [--complaints=N] [--actions=N]
  * [--from=DATE] [--to=DATE] [--seed=N]}, by default two years up to yesterday: replaces
  * the raw records with a national-scale generated set ({@link VolumeGenerator}) and
  * rebuilds the aggregates from them. Runs after the start-up rebuild, with the web
- * server, the scheduler and the demo ingestion off (see
- * {@code QinglangInspectApplication}).
+ * server, the scheduler and the demo ingestion off.
  */
 @Component
 @ConditionalOnBooleanProperty("qinglang.generate.enabled")
