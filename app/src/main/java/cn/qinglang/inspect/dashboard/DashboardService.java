@@ -69,22 +69,6 @@ public class DashboardService {
 	}
 
 	/**
-	 * The campaign dashboard computed from the raw records, for comparison (benchmark,
-	 * tests); never cached.
-	 */
-	public CampaignView campaignFromRawRecords(EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
-		return computeCampaign(Source.RAW, scope, filter, today);
-	}
-
-	/**
-	 * The campaign dashboard from the aggregates, bypassing the cache: what a view costs
-	 * the first time (benchmark).
-	 */
-	public CampaignView campaignUncached(EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
-		return computeCampaign(Source.AGGREGATES, scope, filter, today);
-	}
-
-	/**
 	 * One enterprise's dashboard against its peers of the same kind. Peers are read
 	 * without the user's scope but only as aggregates: no peer is named in the result.
 	 */
@@ -143,8 +127,12 @@ public class DashboardService {
 	public record FilterOptions(List<EnterpriseInfo> jurisdictions, List<EnterpriseInfo> enterprises) {
 	}
 
-	private CampaignView computeCampaign(Source source, EnterpriseScope scope, DashboardFilter filter,
-			LocalDate today) {
+	/**
+	 * The campaign dashboard computed, never cached: from the aggregates, or from the raw
+	 * records for comparison (the tests' and the benchmark's
+	 * {@code DashboardComputations}).
+	 */
+	CampaignView computeCampaign(Source source, EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
 		Period period = filter.period();
 		Figures current = figures(source, scope, filter, period);
 		Figures previous = figures(source, scope, filter, period.previous());

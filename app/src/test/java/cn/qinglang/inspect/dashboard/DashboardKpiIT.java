@@ -140,7 +140,8 @@ class DashboardKpiIT {
 		DashboardFilter filter = filter(KnownDataSet.PERIOD + "&jurisdiction=" + KnownDataSet.DAXING);
 
 		CampaignView fromAggregates = this.dashboards.campaign(EnterpriseScope.everything(), filter, TODAY);
-		CampaignView fromRaw = this.dashboards.campaignFromRawRecords(EnterpriseScope.everything(), filter, TODAY);
+		CampaignView fromRaw = DashboardComputations.fromRawRecords(this.dashboards, EnterpriseScope.everything(),
+				filter, TODAY);
 
 		assertThat(fromAggregates.kpis()).isEqualTo(fromRaw.kpis());
 		assertThat(fromAggregates.weeks()).isEqualTo(fromRaw.weeks());
