@@ -29,6 +29,68 @@ class WarmUpsTests {
 		}
 	}
 
+	@Test
+	void aClosingContextEndsTheWarmUpsNotYetRun() throws InterruptedException {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(WarmUps.class,
+				Blocking.class, AfterBlocking.class);
+		context.getBean(WarmUps.class).started();
+		assertThat(Blocking.started.await(10, TimeUnit.SECONDS)).isTrue();
+
+		context.close();
+
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().equals("warm-up")) {
+				thread.join(10_000);
+			}
+		}
+		assertThat(Blocking.interrupted).isTrue();
+		assertThat(AfterBlocking.ran).isFalse();
+	}
+
+	@Order(1)
+	static class Blocking implements WarmUp {
+
+		static final CountDownLatch started = new CountDownLatch(1);
+
+		static volatile boolean interrupted;
+
+		@Override
+		public boolean enabled() {
+			return true;
+		}
+
+		@Override
+		public void run() {
+			started.countDown();
+			try {
+				new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+		}
+
+	}
+
+	@Order(2)
+	static class AfterBlocking implements WarmUp {
+
+		static volatile boolean ran;
+
+		@Override
+		public boolean enabled() {
+			return true;
+		}
+
+		@Override
+		public void run() {
+			ran = true;
+		}
+
+	}
+
 	private static void ran(String name) {
 		ran.add(name + " on " + Thread.currentThread().getName());
 	}
