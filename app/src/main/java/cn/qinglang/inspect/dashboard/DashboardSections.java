@@ -1,6 +1,6 @@
 package cn.qinglang.inspect.dashboard;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,19 +29,15 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @Component
 class DashboardSections {
 
-	/** Views kept rendered, most recently used first (each some 150 KB). */
+	/** Views kept rendered, the least recently used dropped first (each some 150 KB). */
 	private static final int SIZE = 64;
 
 	private final ITemplateEngine templates;
 
-	private final Map<Key, String> rendered = new LinkedHashMap<>(16, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
-			return size() > SIZE;
-		}
-
-	};
+	/**
+	 * Rendered content by view: a content is never stale, its view is replaced instead.
+	 */
+	private final ViewCache rendered = new ViewCache(SIZE, Duration.ZERO);
 
 	private final Map<Key, CompletableFuture<String>> rendering = new ConcurrentHashMap<>();
 
@@ -56,13 +52,12 @@ class DashboardSections {
 	String get(String template, Object view, Locale locale, Supplier<Map<String, Object>> variables,
 			HttpServletRequest request, HttpServletResponse response) {
 		Key key = new Key(template, new Identity(view), locale);
-		synchronized (this.rendered) {
-			String html = this.rendered.get(key);
-			if (html != null) {
-				return html;
-			}
-		}
-		// one rendering of a new view; the other requests for it wait for that one
+		return this.rendered.get(key, 0, () -> renderOnce(key, locale, variables, request, response));
+	}
+
+	/** One rendering of a new view; the other requests for it wait for that one. */
+	private String renderOnce(Key key, Locale locale, Supplier<Map<String, Object>> variables,
+			HttpServletRequest request, HttpServletResponse response) {
 		CompletableFuture<String> mine = new CompletableFuture<>();
 		CompletableFuture<String> running = this.rendering.putIfAbsent(key, mine);
 		if (running != null) {
@@ -73,10 +68,7 @@ class DashboardSections {
 					JakartaServletWebApplication.buildApplication(request.getServletContext())
 						.buildExchange(request, response),
 					locale, variables.get());
-			String html = this.templates.process(template, Set.of("body"), context);
-			synchronized (this.rendered) {
-				this.rendered.put(key, html);
-			}
+			String html = this.templates.process(key.template(), Set.of("body"), context);
 			mine.complete(html);
 			return html;
 		}
