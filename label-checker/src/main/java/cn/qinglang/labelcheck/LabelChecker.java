@@ -82,7 +82,7 @@ public final class LabelChecker {
 		SampleFormat format = SampleFormat.OTHER;
 		ExplicitLabel explicit = null;
 		try (SampleFile sample = SampleFile.open(file, this.options.maxMetadataBytes())) {
-			mediaType = detect(file);
+			mediaType = detect(file, sample.header(0, (int) Math.min(size, HEAD), "the file's head"));
 			format = formatOf(mediaType, file);
 			SampleFormat claimed = SampleFormat.ofExtension(name);
 			if (claimed != null && claimed != format) {
@@ -193,7 +193,7 @@ public final class LabelChecker {
 	public static boolean isArchive(Path file) {
 		try {
 			byte[] head = head(file, 4);
-			return startsWith(head, 0, ZIP_ENTRY) && formatOf(detect(file), file) == SampleFormat.ZIP;
+			return startsWith(head, 0, ZIP_ENTRY) && formatOf(detect(file, head(file, HEAD)), file) == SampleFormat.ZIP;
 		}
 		catch (IOException ex) {
 			return false;
@@ -206,14 +206,16 @@ public final class LabelChecker {
 
 	private static final byte[] ZIP_ENTRY = { 'P', 'K', 3, 4 };
 
+	/** Bytes of a file's start that tell its type (signatures, or text). */
+	private static final int HEAD = 8192;
+
 	/**
 	 * The media type from the content alone: the name may lie. The formats of most
 	 * samples are told by their signature at once; every other file (and plain text) by
 	 * Apache Tika's detector, whose thousand patterns cost more than reading a sample's
 	 * labels.
 	 */
-	static String detect(Path file) throws IOException {
-		byte[] head = head(file, 8192);
+	static String detect(Path file, byte[] head) throws IOException {
 		String known = bySignature(head);
 		if (known == null && isPlainText(head)) {
 			known = "text/plain";

@@ -78,7 +78,8 @@ class SampleIntake {
 					batch.archive(name, part);
 				}
 				else if (Files.size(part) > this.properties.maxFileSize().toBytes()) {
-					batch.refuse(name, Files.size(part), ProblemCode.TOO_LARGE,
+					// only an archive may be larger than one sample
+					batch.refuse(name, upload.getSize(), ProblemCode.TOO_LARGE,
 							"over " + this.properties.maxFileSize().toMegabytes() + " MB");
 				}
 				else {
