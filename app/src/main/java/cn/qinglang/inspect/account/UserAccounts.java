@@ -13,11 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.util.StringUtils;
 
+import cn.qinglang.inspect.enterprise.Unscoped;
 import cn.qinglang.inspect.security.Role;
 import cn.qinglang.inspect.system.LikePattern;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;
 
+@Unscoped("accounts are administered by administrators only; an account's enterprise is joined for its name")
 @Repository
 class UserAccounts {
 

@@ -26,10 +26,7 @@ class Summaries {
 	private static final String FROM_FINDINGS = """
 			FROM finding f
 			JOIN catalog_item c ON c.id = f.catalog_item_id
-			JOIN inspection i ON i.id = f.inspection_id
-			JOIN enterprise e ON e.id = i.enterprise_id
-			JOIN jurisdiction j ON j.code = e.jurisdiction_code
-			""";
+			JOIN inspection i ON i.id = f.inspection_id""";
 
 	private final JdbcClient jdbc;
 
@@ -57,7 +54,7 @@ class Summaries {
 					GROUP BY c.id, c.code, c.title_zh, c.title_en, c.legal_basis
 					HAVING findings > 0 OR previous_findings > 0
 					ORDER BY findings DESC, c.code"""
-				.formatted(FROM_FINDINGS, filter.condition(scope, false, params)))
+				.formatted(FROM_FINDINGS + scope.join("i.enterprise_id"), filter.condition(false, params)))
 			.params(params)
 			.query((rs, row) -> new TypicalIssueSummary.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getLong(5), rs.getLong(6),
@@ -70,11 +67,9 @@ class Summaries {
 		Map<String, Object> params = params(scope, filter);
 		return this.jdbc
 			.sql("""
-					SELECT COUNT(DISTINCT i.enterprise_id) FROM inspection i
-					JOIN enterprise e ON e.id = i.enterprise_id
-					JOIN jurisdiction j ON j.code = e.jurisdiction_code
-					WHERE %s AND i.inspection_date BETWEEN :from AND :to"""
-				.formatted(filter.condition(scope, false, params)))
+					SELECT COUNT(DISTINCT i.enterprise_id) FROM inspection i %s
+					WHERE %s AND i.inspection_date BETWEEN :from AND :to""".formatted(scope.join("i.enterprise_id"),
+					filter.condition(false, params)))
 			.params(params)
 			.query(Long.class)
 			.single();
@@ -85,11 +80,9 @@ class Summaries {
 		Map<String, TypicalIssueSummary.DispositionRow> rows = new LinkedHashMap<>();
 		Map<String, Object> params = params(scope, filter);
 		this.jdbc.sql("""
-				SELECT o.disposition, COUNT(*), COALESCE(SUM(o.fine_amount), 0) FROM rectification_order o
-				JOIN enterprise e ON e.id = o.enterprise_id
-				JOIN jurisdiction j ON j.code = e.jurisdiction_code
+				SELECT o.disposition, COUNT(*), COALESCE(SUM(o.fine_amount), 0) FROM rectification_order o %s
 				WHERE %s AND o.issued_at >= :issuedFrom AND o.issued_at < :issuedUntil
-				GROUP BY o.disposition""".formatted(filter.condition(scope, false, params)))
+				GROUP BY o.disposition""".formatted(scope.join("o.enterprise_id"), filter.condition(false, params)))
 			.params(params)
 			.query((rs, row) -> new TypicalIssueSummary.DispositionRow(rs.getString(1), rs.getLong(2),
 					rs.getBigDecimal(3)))
@@ -106,12 +99,14 @@ class Summaries {
 			int limit) {
 		Map<String, Object> params = params(scope, filter);
 		params.put("limit", limit);
-		List<Object[]> rows = this.jdbc.sql("""
-				SELECT e.id, e.name_zh, c.code, c.title_zh, c.title_en, f.description, f.severity, i.inspection_date
-				%s
-				WHERE %s AND i.inspection_date BETWEEN :from AND :to
-				ORDER BY FIELD(f.severity, 'SERIOUS', 'HIGH', 'MEDIUM', 'LOW'), i.inspection_date DESC, f.id DESC
-				LIMIT :limit""".formatted(FROM_FINDINGS, filter.condition(scope, false, params)))
+		List<Object[]> rows = this.jdbc
+			.sql("""
+					SELECT e.id, e.name_zh, c.code, c.title_zh, c.title_en, f.description, f.severity, i.inspection_date
+					%s
+					WHERE %s AND i.inspection_date BETWEEN :from AND :to
+					ORDER BY FIELD(f.severity, 'SERIOUS', 'HIGH', 'MEDIUM', 'LOW'), i.inspection_date DESC, f.id DESC
+					LIMIT :limit""".formatted(FROM_FINDINGS + scope.join("i.enterprise_id"),
+					filter.condition(false, params)))
 			.params(params)
 			.query((rs,
 					row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

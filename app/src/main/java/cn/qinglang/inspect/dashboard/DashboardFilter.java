@@ -128,16 +128,16 @@ public record DashboardFilter(Preset preset, Period period, String jurisdiction,
 	}
 
 	/**
-	 * SQL for the scope and this filter over {@code e} (enterprise), {@code j} (its
-	 * jurisdiction) and, when {@code contentType} is set, {@code f.content_type}; the
-	 * values are put in {@code params}.
+	 * SQL for this filter over the aliases of a scope's join, {@code e} (enterprise) and
+	 * {@code j} (its jurisdiction) (see {@link EnterpriseScope#join(String)}), and, when
+	 * {@code contentType} is set, {@code f.content_type}; the values are put in
+	 * {@code params}.
 	 */
-	public String condition(EnterpriseScope scope, boolean contentType, Map<String, Object> params) {
+	public String condition(boolean contentType, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
-		conditions.add(scope.condition());
+		conditions.add("TRUE");
 		if (this.jurisdiction() != null) {
-			conditions
-				.add("j.path LIKE CONCAT((SELECT fj.path FROM jurisdiction fj WHERE fj.code = :fJurisdiction), '%')");
+			conditions.add(EnterpriseScope.withinJurisdiction("fJurisdiction"));
 			params.put("fJurisdiction", this.jurisdiction());
 		}
 		if (this.kind() != null) {

@@ -60,13 +60,11 @@ class DashboardQueries {
 			.collect(Collectors.joining(", "));
 		String sql = """
 				SELECT %s AS group_key, %s
-				FROM %s f
-				JOIN enterprise e ON e.id = f.enterprise_id
-				JOIN jurisdiction j ON j.code = e.jurisdiction_code
+				FROM %s f %s
 				WHERE %s
 				GROUP BY 1
-				ORDER BY 1""".formatted(key, sums, rows,
-				filter.condition(scope, table != null && table.keys().contains("content_type"), params));
+				ORDER BY 1""".formatted(key, sums, rows, scope.join("f.enterprise_id"),
+				filter.condition(table != null && table.keys().contains("content_type"), params));
 		Map<String, Sums> result = new LinkedHashMap<>();
 		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
 			result.put(rs.getString(1), sums(rs, table));
@@ -88,10 +86,8 @@ class DashboardQueries {
 				SELECT COALESCE(SUM(o.status <> 'CLOSED'), 0),
 				  COALESCE(SUM(o.status <> 'CLOSED' AND o.deadline < :today), 0),
 				  COALESCE(SUM(o.issued_at >= :issuedFrom AND o.issued_at < :issuedUntil), 0)
-				FROM rectification_order o
-				JOIN enterprise e ON e.id = o.enterprise_id
-				JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE %s""".formatted(filter.condition(scope, false, params)))
+				FROM rectification_order o %s
+				WHERE %s""".formatted(scope.join("o.enterprise_id"), filter.condition(false, params)))
 			.params(params)
 			.query((rs, row) -> new OrderCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.single();
@@ -106,8 +102,8 @@ class DashboardQueries {
 		Map<Long, EnterpriseInfo> result = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				SELECT e.id, e.code, e.name_zh, e.name_en, e.kind, j.code, j.name_zh, j.name_en
-				FROM enterprise e JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE %s ORDER BY e.name_zh""".formatted(filter.condition(scope, false, params)))
+				FROM %s
+				WHERE %s ORDER BY e.name_zh""".formatted(scope.from(), filter.condition(false, params)))
 			.params(params)
 			.query((ResultSet rs) -> {
 				result.put(rs.getLong(1),

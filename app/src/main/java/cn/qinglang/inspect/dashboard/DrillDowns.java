@@ -32,9 +32,7 @@ import cn.qinglang.inspect.system.Times;
 class DrillDowns {
 
 	private static final String FROM = """
-			FROM %s f
-			JOIN enterprise e ON e.id = f.enterprise_id
-			JOIN jurisdiction j ON j.code = e.jurisdiction_code
+			FROM %s f %s
 			WHERE f.%s BETWEEN :from AND :to AND %s""";
 
 	private final JdbcClient jdbc;
@@ -125,10 +123,10 @@ class DrillDowns {
 			DashboardFilter filter, Map<String, Object> params, String select, String order, int page, int size,
 			RowReader<T> reader) {
 		List<String> conditions = new ArrayList<>(extra);
-		conditions.add(0, filter.condition(scope, contentType, params));
+		conditions.add(0, filter.condition(contentType, params));
 		params.put("from", filter.period().from());
 		params.put("to", filter.period().to());
-		String from = FROM.formatted(table, day, String.join(" AND ", conditions));
+		String from = FROM.formatted(table, scope.join("f.enterprise_id"), day, String.join(" AND ", conditions));
 		long total = this.jdbc.sql("SELECT COUNT(*) " + from).params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", Page.offset(page, size));

@@ -8,12 +8,30 @@ import cn.qinglang.inspect.security.PortalUser;
 /**
  * Which enterprises a user may see: everything (ADMIN), a jurisdiction and below
  * (INSPECTOR, EXECUTIVE), one enterprise (PLATFORM), or none (AUDITOR).
+ * <p>
+ * This is the one way to ask for enterprise-scoped rows: a query names the column that
+ * holds its rows' enterprise and joins {@link #join(String)}, or reads enterprises
+ * {@link #from() from} this scope. The join and the restriction come as one fragment, so
+ * a query cannot have the one without the other; {@code ScopeByConstructionTests} fails
+ * when a query writes the enterprise–jurisdiction join by hand. The fragment's aliases
+ * are {@value #ENTERPRISE} (the enterprise) and {@value #JURISDICTION} (its jurisdiction)
+ * for the query's own columns and filters; its parameters come from {@link #parameters()}
+ * or {@link #bind(Map)}.
  *
  * @param jurisdictionPath path prefix to match, or null for any
  * @param enterpriseId the only enterprise, or null for any
  * @param none matches nothing
  */
 public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolean none) {
+
+	/** Alias of the enterprise in {@link #join(String)} and {@link #from()}. */
+	public static final String ENTERPRISE = "e";
+
+	/**
+	 * Alias of the enterprise's jurisdiction in {@link #join(String)} and
+	 * {@link #from()}.
+	 */
+	public static final String JURISDICTION = "j";
 
 	public static EnterpriseScope of(PortalUser user) {
 		return switch (user.role()) {
@@ -29,8 +47,36 @@ public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolea
 		return new EnterpriseScope(null, null, false);
 	}
 
-	/** SQL condition over {@code e} (enterprise) and {@code j} (its jurisdiction). */
-	public String condition() {
+	/**
+	 * Joins the enterprise whose id is in {@code enterpriseIdColumn} (as {@code e}) and
+	 * its jurisdiction (as {@code j}), keeping only rows inside this scope.
+	 * @param enterpriseIdColumn the qualified column, e.g. {@code o.enterprise_id}
+	 */
+	public String join(String enterpriseIdColumn) {
+		if (!enterpriseIdColumn.matches("[a-z_]+\\.[a-z_]+")) {
+			throw new IllegalArgumentException("not a qualified column: " + enterpriseIdColumn);
+		}
+		return " JOIN enterprise e ON e.id = " + enterpriseIdColumn + " JOIN jurisdiction j ON j.code = "
+				+ "e.jurisdiction_code AND " + condition() + " ";
+	}
+
+	/**
+	 * The enterprises inside this scope (as {@code e}) with their jurisdictions
+	 * ({@code j}), for a FROM clause.
+	 */
+	public String from() {
+		return " enterprise e JOIN jurisdiction j ON j.code = e.jurisdiction_code AND " + condition() + " ";
+	}
+
+	/**
+	 * A filter narrowing a scoped query to the jurisdiction whose code is bound to
+	 * {@code codeParameter}, and those below it.
+	 */
+	public static String withinJurisdiction(String codeParameter) {
+		return "j.path LIKE CONCAT((SELECT wj.path FROM jurisdiction wj WHERE wj.code = :" + codeParameter + "), '%')";
+	}
+
+	private String condition() {
 		if (this.none) {
 			return "FALSE";
 		}
@@ -40,9 +86,7 @@ public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolea
 		return (this.jurisdictionPath != null) ? "j.path LIKE CONCAT(:scopePath, '%')" : "TRUE";
 	}
 
-	/**
-	 * A new map with this scope's parameters, for a query that uses {@link #condition()}.
-	 */
+	/** A new map with this scope's parameters, for a query that uses this scope. */
 	public Map<String, Object> parameters() {
 		Map<String, Object> params = new LinkedHashMap<>();
 		bind(params);

@@ -27,13 +27,12 @@ import cn.qinglang.inspect.system.Bilingual;
 @Repository
 public class Enterprises {
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			SELECT e.id, e.code, e.name_zh, e.name_en, e.credit_code, e.kind, e.algorithm_filing_no, e.status,
 			  e.created_at, e.updated_at, j.code AS j_code, j.parent_code AS j_parent_code, j.level AS j_level,
 			  j.name_zh AS j_name_zh, j.name_en AS j_name_en, j.office_name_zh AS j_office_name_zh,
 			  j.office_name_en AS j_office_name_en, j.doc_prefix AS j_doc_prefix, j.path AS j_path
-			FROM enterprise e JOIN jurisdiction j ON j.code = e.jurisdiction_code
-			""";
+			FROM""";
 
 	private final JdbcClient jdbc;
 
@@ -42,7 +41,7 @@ public class Enterprises {
 	}
 
 	public Page<Enterprise> search(EnterpriseScope scope, EnterpriseSearch search, int size) {
-		List<String> conditions = new ArrayList<>(List.of(scope.condition()));
+		List<String> conditions = new ArrayList<>(List.of("TRUE"));
 		Map<String, Object> params = scope.parameters();
 		if (StringUtils.hasText(search.q())) {
 			conditions.add("(e.name_zh LIKE :q OR e.name_en LIKE :q OR e.code LIKE :q OR e.credit_code LIKE :q)");
@@ -57,17 +56,17 @@ public class Enterprises {
 			params.put("status", search.status().name());
 		}
 		if (StringUtils.hasText(search.jurisdiction())) {
-			conditions.add("j.path LIKE CONCAT((SELECT f.path FROM jurisdiction f WHERE f.code = :filterCode), '%')");
+			conditions.add(EnterpriseScope.withinJurisdiction("filterCode"));
 			params.put("filterCode", search.jurisdiction());
 		}
 		String where = " WHERE " + String.join(" AND ", conditions);
-		long total = this.jdbc
-			.sql("SELECT COUNT(*) FROM enterprise e JOIN jurisdiction j ON j.code = e.jurisdiction_code" + where)
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM" + scope.from() + where)
 			.params(params)
 			.query(Long.class)
 			.single();
 		int number = Page.clampNumber(search.page());
-		List<Enterprise> items = this.jdbc.sql(SELECT + where + " ORDER BY e.id LIMIT :limit OFFSET :offset")
+		List<Enterprise> items = this.jdbc
+			.sql(COLUMNS + scope.from() + where + " ORDER BY e.id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", size)
 			.param("offset", Page.offset(number, size))
@@ -79,7 +78,7 @@ public class Enterprises {
 	/** The enterprise, if the scope lets the caller see it. */
 	public Optional<Enterprise> find(EnterpriseScope scope, long id) {
 		Map<String, Object> params = scope.parameters();
-		return this.jdbc.sql(SELECT + " WHERE e.id = :id AND " + scope.condition())
+		return this.jdbc.sql(COLUMNS + scope.from() + " WHERE e.id = :id")
 			.params(params)
 			.param("id", id)
 			.query(Enterprises::map)
@@ -92,13 +91,9 @@ public class Enterprises {
 		for (EnterpriseKind kind : EnterpriseKind.values()) {
 			counts.put(kind, 0L);
 		}
-		this.jdbc
-			.sql("SELECT e.kind, COUNT(*) FROM enterprise e JOIN jurisdiction j ON j.code = e.jurisdiction_code"
-					+ " WHERE " + scope.condition() + " GROUP BY e.kind")
-			.params(params)
-			.query((rs) -> {
-				counts.put(EnterpriseKind.valueOf(rs.getString(1)), rs.getLong(2));
-			});
+		this.jdbc.sql("SELECT e.kind, COUNT(*) FROM" + scope.from() + "GROUP BY e.kind").params(params).query((rs) -> {
+			counts.put(EnterpriseKind.valueOf(rs.getString(1)), rs.getLong(2));
+		});
 		return counts;
 	}
 
@@ -108,9 +103,8 @@ public class Enterprises {
 		return this.jdbc
 			.sql("""
 					SELECT j.code, j.name_zh, j.name_en, COUNT(*) AS enterprises
-					FROM enterprise e JOIN jurisdiction j ON j.code = e.jurisdiction_code
-					WHERE %s GROUP BY j.code, j.name_zh, j.name_en ORDER BY enterprises DESC, j.code"""
-				.formatted(scope.condition()))
+					FROM %s GROUP BY j.code, j.name_zh, j.name_en ORDER BY enterprises DESC, j.code"""
+				.formatted(scope.from()))
 			.params(params)
 			.query((rs, row) -> new JurisdictionCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
 			.list();

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.qinglang.batch.feed.FeedJobProperties;
 import cn.qinglang.batch.feed.FeedSource;
+import cn.qinglang.inspect.enterprise.Unscoped;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;
 
@@ -28,6 +29,7 @@ import cn.qinglang.inspect.system.Times;
  * Feeds, their runs and rejects. Callers check first that the user may see the
  * enterprise; every query here is then bound to that enterprise.
  */
+@Unscoped("feeds are read by the enterprise id that a controller found inside the user's scope, or for the administrators' list and the scheduler")
 @Repository
 public class Feeds {
 

@@ -22,12 +22,7 @@ import cn.qinglang.inspect.system.Times;
 @Repository
 public class Inspections {
 
-	private static final String SELECT = """
-			SELECT i.*, e.name_zh AS enterprise_name
-			FROM inspection i
-			JOIN enterprise e ON e.id = i.enterprise_id
-			JOIN jurisdiction j ON j.code = e.jurisdiction_code
-			""";
+	private static final String SELECT = "SELECT i.*, e.name_zh AS enterprise_name FROM inspection i";
 
 	private final JdbcClient jdbc;
 
@@ -37,7 +32,7 @@ public class Inspections {
 
 	public Optional<Inspection> find(EnterpriseScope scope, long id) {
 		Map<String, Object> params = scope.parameters();
-		return this.jdbc.sql(SELECT + " WHERE i.id = :id AND " + scope.condition())
+		return this.jdbc.sql(SELECT + scope.join("i.enterprise_id") + "WHERE i.id = :id")
 			.params(params)
 			.param("id", id)
 			.query(Inspections::map)
@@ -46,7 +41,7 @@ public class Inspections {
 
 	public List<Inspection> list(EnterpriseScope scope, int limit) {
 		Map<String, Object> params = scope.parameters();
-		return this.jdbc.sql(SELECT + " WHERE " + scope.condition() + " ORDER BY i.id DESC LIMIT :limit")
+		return this.jdbc.sql(SELECT + scope.join("i.enterprise_id") + "ORDER BY i.id DESC LIMIT :limit")
 			.params(params)
 			.param("limit", limit)
 			.query(Inspections::map)
@@ -56,7 +51,7 @@ public class Inspections {
 	public List<Inspection> ofEnterprise(EnterpriseScope scope, long enterpriseId) {
 		Map<String, Object> params = scope.parameters();
 		return this.jdbc
-			.sql(SELECT + " WHERE i.enterprise_id = :enterprise AND " + scope.condition()
+			.sql(SELECT + scope.join("i.enterprise_id") + "WHERE i.enterprise_id = :enterprise"
 					+ " ORDER BY i.inspection_date DESC, i.id DESC")
 			.params(params)
 			.param("enterprise", enterpriseId)
@@ -86,11 +81,9 @@ public class Inspections {
 		return this.jdbc.sql("""
 				SELECT f.*, c.code, c.title_zh, c.title_en FROM finding f
 				JOIN catalog_item c ON c.id = f.catalog_item_id
-				JOIN inspection i ON i.id = f.inspection_id
-				JOIN enterprise e ON e.id = i.enterprise_id
-				JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE i.enterprise_id = :enterprise AND %s
-				ORDER BY f.recorded_at DESC, f.id DESC LIMIT :limit""".formatted(scope.condition()))
+				JOIN inspection i ON i.id = f.inspection_id %s
+				WHERE i.enterprise_id = :enterprise
+				ORDER BY f.recorded_at DESC, f.id DESC LIMIT :limit""".formatted(scope.join("i.enterprise_id")))
 			.params(params)
 			.param("enterprise", enterpriseId)
 			.param("limit", limit)
@@ -180,10 +173,8 @@ public class Inspections {
 		return this.jdbc.sql("""
 				SELECT a.file_name FROM finding_attachment a
 				JOIN finding f ON f.id = a.finding_id
-				JOIN inspection i ON i.id = f.inspection_id
-				JOIN enterprise e ON e.id = i.enterprise_id
-				JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE a.file_object_id = :file AND %s LIMIT 1""".formatted(scope.condition()))
+				JOIN inspection i ON i.id = f.inspection_id %s
+				WHERE a.file_object_id = :file LIMIT 1""".formatted(scope.join("i.enterprise_id")))
 			.params(params)
 			.param("file", fileId)
 			.query(String.class)

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.qinglang.inspect.enterprise.Unscoped;
 import cn.qinglang.inspect.evidence.StoredFile;
 import cn.qinglang.labelcheck.FoundLabel;
 import cn.qinglang.labelcheck.Problem;
@@ -28,6 +29,7 @@ import cn.qinglang.inspect.system.Times;
  * user's scope; every query here is bound to an inspection or a run of it. Public for the
  * reports: {@link #summaries} is a spot check as a rectification report shows it.
  */
+@Unscoped("spot checks are read by the inspection id that a controller found inside the user's scope")
 @Repository
 public class SpotChecks {
 

@@ -8,12 +8,14 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.qinglang.inspect.enterprise.Unscoped;
 import cn.qinglang.inspect.system.Times;
 
 /**
  * Notifications per user. A notification is unique per user and dedupe key, so that a
  * reminder job run twice tells nobody twice.
  */
+@Unscoped("a user's own notifications, by user id; recipients by the enterprise of an order already in scope")
 @Repository
 class Notifications {
 

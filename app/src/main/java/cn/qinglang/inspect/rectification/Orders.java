@@ -24,11 +24,7 @@ import cn.qinglang.inspect.system.Times;
 @Repository
 public class Orders {
 
-	private static final String SELECT = """
-			SELECT o.*, e.name_zh AS enterprise_name FROM rectification_order o
-			JOIN enterprise e ON e.id = o.enterprise_id
-			JOIN jurisdiction j ON j.code = e.jurisdiction_code
-			""";
+	private static final String SELECT = "SELECT o.*, e.name_zh AS enterprise_name FROM rectification_order o";
 
 	private final JdbcClient jdbc;
 
@@ -38,7 +34,7 @@ public class Orders {
 
 	public Optional<RectificationOrder> find(EnterpriseScope scope, long id) {
 		Map<String, Object> params = scope.parameters();
-		return this.jdbc.sql(SELECT + " WHERE o.id = :id AND " + scope.condition())
+		return this.jdbc.sql(SELECT + scope.join("o.enterprise_id") + "WHERE o.id = :id")
 			.params(params)
 			.param("id", id)
 			.query(Orders::map)
@@ -59,7 +55,8 @@ public class Orders {
 			int limit) {
 		Map<String, Object> params = scope.parameters();
 		params.putAll(extra);
-		return this.jdbc.sql(SELECT + " WHERE " + scope.condition() + condition + " ORDER BY o.id DESC LIMIT :limit")
+		return this.jdbc
+			.sql(SELECT + scope.join("o.enterprise_id") + "WHERE TRUE" + condition + " ORDER BY o.id DESC LIMIT :limit")
 			.params(params)
 			.param("limit", limit)
 			.query(Orders::map)
@@ -138,10 +135,8 @@ public class Orders {
 				SELECT sf.file_name FROM submission_file sf
 				JOIN measure_submission s ON s.id = sf.submission_id
 				JOIN order_measure m ON m.id = s.measure_id
-				JOIN rectification_order o ON o.id = m.order_id
-				JOIN enterprise e ON e.id = o.enterprise_id
-				JOIN jurisdiction j ON j.code = e.jurisdiction_code
-				WHERE sf.file_object_id = :file AND %s LIMIT 1""".formatted(scope.condition()))
+				JOIN rectification_order o ON o.id = m.order_id %s
+				WHERE sf.file_object_id = :file LIMIT 1""".formatted(scope.join("o.enterprise_id")))
 			.params(params)
 			.param("file", fileId)
 			.query(String.class)

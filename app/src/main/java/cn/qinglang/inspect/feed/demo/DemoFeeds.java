@@ -16,12 +16,15 @@ import org.springframework.stereotype.Component;
 import cn.qinglang.batch.feed.FeedRuns;
 import cn.qinglang.batch.feed.TokenCipher;
 
+import cn.qinglang.inspect.enterprise.Unscoped;
+
 /**
  * Demo profile: at the first start, every demo enterprise gets a feed pointing at its
  * simulated platform, and all of them are pulled once through the real job, in the
  * background, so that every page has data. Later starts find the feeds and leave them to
  * the schedule.
  */
+@Unscoped("the demo profile's own ingestion, for every demo enterprise")
 @Component
 @Profile("demo")
 @EnableConfigurationProperties(DemoProperties.class)

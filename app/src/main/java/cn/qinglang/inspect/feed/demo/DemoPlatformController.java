@@ -17,11 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.qinglang.batch.feed.PlatformInterface;
 
+import cn.qinglang.inspect.enterprise.Unscoped;
+
 /**
  * Demo profile only: every demo enterprise's platform endpoint of interface v1 at
  * {@code /demo-platform/<code>/v1/records}, with the bearer token {@code demo-<code>};
  * {@code since} (a day) starts a pull without a cursor at that day.
  */
+@Unscoped("the demo platform's endpoint serves every demo enterprise's records, as a platform would")
 @RestController
 @Profile("demo")
 class DemoPlatformController {
