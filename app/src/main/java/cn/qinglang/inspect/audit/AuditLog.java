@@ -4,17 +4,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.qinglang.inspect.system.Times;
 
@@ -24,8 +18,6 @@ import cn.qinglang.inspect.system.Times;
  */
 @Service
 public class AuditLog {
-
-	private static final String ROLE_PREFIX = "ROLE_";
 
 	private final JdbcClient jdbc;
 
@@ -39,10 +31,8 @@ public class AuditLog {
 	/** Records an action of the signed-in user, from the current request's address. */
 	@Transactional
 	public void record(AuditEvent event) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		String actor = (authentication != null) ? authentication.getName() : null;
-		String role = (authentication != null) ? roleOf(authentication) : null;
-		recordAs(actor, role, currentRemoteAddress(), event);
+		Actor actor = Actor.current();
+		recordAs(actor.name(), actor.role(), actor.remoteAddr(), event);
 	}
 
 	/** Records an action whose actor is not (or not yet) the signed-in user. */
@@ -88,24 +78,6 @@ public class AuditLog {
 		detail.put("before", event.before());
 		detail.put("after", event.after());
 		return this.json.writeValueAsString(detail);
-	}
-
-	private static String roleOf(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter((authority) -> authority != null && authority.startsWith(ROLE_PREFIX))
-			.map((authority) -> authority.substring(ROLE_PREFIX.length()))
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static String currentRemoteAddress() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			return request.getRemoteAddr();
-		}
-		return null;
 	}
 
 	// a failed sign-in may carry any text as user name

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -16,8 +16,12 @@ import cn.qinglang.inspect.rectification.RectificationEvents.OrderIssued;
 import cn.qinglang.inspect.rectification.RectificationEvents.SubmissionReviewed;
 
 /**
- * Turns what happens to orders into notifications and mail, inside the transaction of the
- * change, so that neither exists without the other.
+ * Turns what happens to orders into notifications and mail. Listens after the change's
+ * commit, in a transaction of its own, through Spring Modulith's JDBC event publication
+ * registry: a publication not completed when the process died is run again at the next
+ * start; each notification has a key made of the event's identity (order, submission,
+ * kind), so that running an event again tells nobody twice, and its mail is queued in the
+ * same transaction as the notification.
  */
 @Service
 class Notifier {
@@ -37,29 +41,27 @@ class Notifier {
 		this.messages = messages;
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void orderIssued(OrderIssued event) {
 		toEnterprise(event.enterpriseId(), event.orderId(), "ORDER_ISSUED", "issued",
 				List.of(event.number(), event.deadline().toString()));
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void evidenceSubmitted(EvidenceSubmitted event) {
 		for (Notifications.Recipient inspector : this.notifications.byUsername(event.issuedBy())) {
-			// one per submission: the key carries the time, evidence may arrive many
-			// times
-			tell(inspector, event.orderId(), "EVIDENCE_SUBMITTED", "evidence:" + System.nanoTime(),
+			tell(inspector, event.orderId(), "EVIDENCE_SUBMITTED", "evidence:" + event.submissionId(),
 					List.of(event.number(), event.measureTitle()));
 		}
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void submissionReviewed(SubmissionReviewed event) {
-		toEnterprise(event.enterpriseId(), event.orderId(), "SUBMISSION_" + event.outcome(),
-				"review:" + System.nanoTime(), List.of(event.number(), event.measureTitle()));
+		toEnterprise(event.enterpriseId(), event.orderId(), "SUBMISSION_" + event.outcome().name(),
+				"review:" + event.submissionId(), List.of(event.number(), event.measureTitle()));
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void orderClosed(OrderClosed event) {
 		toEnterprise(event.enterpriseId(), event.orderId(), "ORDER_CLOSED", "closed", List.of(event.number()));
 	}

@@ -3,9 +3,7 @@ package cn.qinglang.inspect.rectification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,8 +15,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import cn.qinglang.inspect.audit.AuditEvent;
-import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.audit.Actor;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.evidence.EvidenceStore;
 import cn.qinglang.inspect.evidence.StoredUpload;
@@ -30,6 +27,8 @@ import cn.qinglang.inspect.jurisdiction.DocumentNumbers;
 import cn.qinglang.inspect.jurisdiction.DocumentNumbers.DocumentNumber;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.rectification.RectificationEvents.EvidenceSubmitted;
+import cn.qinglang.inspect.rectification.RectificationEvents.ExtensionDecided;
+import cn.qinglang.inspect.rectification.RectificationEvents.ExtensionRequested;
 import cn.qinglang.inspect.rectification.RectificationEvents.OrderClosed;
 import cn.qinglang.inspect.rectification.RectificationEvents.OrderIssued;
 import cn.qinglang.inspect.rectification.RectificationEvents.SubmissionReviewed;
@@ -39,8 +38,9 @@ import cn.qinglang.inspect.system.RuleViolation;
 /**
  * The enforcement loop: issue an order from findings, take the platform's evidence per
  * measure, review it, extend deadlines, close the order when every measure is accepted.
- * Every step is checked against the caller's scope and the states, written to the order's
- * timeline and to the audit log.
+ * Every step is checked against the caller's scope and the states, and publishes one
+ * {@link RectificationEvents event} that the timeline, the audit log and the
+ * notifications listen to.
  */
 @Service
 public class RectificationService {
@@ -53,8 +53,6 @@ public class RectificationService {
 
 	private final EvidenceStore store;
 
-	private final AuditLog auditLog;
-
 	private final ApplicationEventPublisher events;
 
 	private final DocumentNumbers numbers;
@@ -62,14 +60,13 @@ public class RectificationService {
 	private final Clock clock;
 
 	RectificationService(Orders orders, Inspections inspections, Jurisdictions jurisdictions, EvidenceStore store,
-			AuditLog auditLog, ApplicationEventPublisher events, DocumentNumbers numbers, Clock clock) {
+			ApplicationEventPublisher events, DocumentNumbers numbers, Clock clock) {
 		this.clock = clock;
 		this.orders = orders;
 		this.numbers = numbers;
 		this.inspections = inspections;
 		this.jurisdictions = jurisdictions;
 		this.store = store;
-		this.auditLog = auditLog;
 		this.events = events;
 	}
 
@@ -108,17 +105,9 @@ public class RectificationService {
 				documentNumber.sequence(), inspection.enterpriseId(), inspectionId, form.disposition(),
 				(form.disposition() == Disposition.FINE) ? form.fineAmount() : null, form.deadline(), escalationOf,
 				inspector.getUsername(), now, form.findingIds(), measures));
-		this.orders.event(id, inspector.getUsername(), "ORDER_ISSUED", number, now);
-		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("number", number);
-		state.put("enterpriseId", inspection.enterpriseId());
-		state.put("deadline", form.deadline().toString());
-		state.put("disposition", form.disposition());
-		state.put("fineAmount", form.fineAmount());
-		state.put("findings", form.findingIds());
-		state.put("escalationOfOrderId", escalationOf);
-		this.auditLog.record(AuditEvent.change("ORDER_ISSUED", "rectification_order", id, null, state));
-		this.events.publishEvent(new OrderIssued(id, inspection.enterpriseId(), number, form.deadline()));
+		this.events.publishEvent(new OrderIssued(id, inspection.enterpriseId(), number, form.deadline(),
+				form.disposition(), (form.disposition() == Disposition.FINE) ? form.fineAmount() : null,
+				form.findingIds(), escalationOf, Actor.current(), now));
 		return id;
 	}
 
@@ -144,12 +133,9 @@ public class RectificationService {
 			order.status().checkMoveTo(OrderStatus.IN_RECTIFICATION);
 			this.orders.moveOrder(orderId, OrderStatus.IN_RECTIFICATION, now);
 		}
-		this.orders.event(orderId, platform.getUsername(), "EVIDENCE_SUBMITTED",
-				"#" + measure.position() + " v" + version + " · " + uploads.size(), now);
-		this.auditLog.record(AuditEvent.change("EVIDENCE_SUBMITTED", "measure_submission", submissionId, null,
-				Map.of("orderId", orderId, "measureId", measureId, "version", version, "files",
-						uploads.stream().map((upload) -> upload.file().sha256()).toList())));
-		this.events.publishEvent(new EvidenceSubmitted(orderId, order.number(), order.issuedBy(), measure.title()));
+		this.events.publishEvent(new EvidenceSubmitted(orderId, order.enterpriseId(), order.number(), order.issuedBy(),
+				measureId, measure.position(), measure.title(), submissionId, version,
+				uploads.stream().map((upload) -> upload.file().sha256()).toList(), Actor.current(), now));
 	}
 
 	/**
@@ -177,19 +163,14 @@ public class RectificationService {
 		if (!this.orders.moveMeasure(measure.id(), measure.version(), outcome)) {
 			throw new RuleViolation("review.alreadyReviewed");
 		}
-		this.orders.event(orderId, inspector.getUsername(), "SUBMISSION_" + outcome.name(),
-				"#" + measure.position() + " v" + measure.latest().versionNo(), now);
-		this.auditLog.record(AuditEvent.change("SUBMISSION_REVIEWED", "measure_submission", submissionId,
-				Map.of("status", measure.status()),
-				Map.of("status", outcome, "comment", (comment != null) ? comment : "")));
-		this.events.publishEvent(
-				new SubmissionReviewed(orderId, order.enterpriseId(), order.number(), measure.title(), outcome.name()));
+		Actor by = Actor.current();
+		this.events.publishEvent(new SubmissionReviewed(orderId, order.enterpriseId(), order.number(),
+				measure.position(), measure.title(), submissionId, measure.latest().versionNo(), measure.status(),
+				outcome, comment, by, now));
 		if (this.orders.allMeasuresAccepted(orderId)) {
 			order.status().checkMoveTo(OrderStatus.CLOSED);
 			this.orders.moveOrder(orderId, OrderStatus.CLOSED, now);
-			this.orders.event(orderId, inspector.getUsername(), "ORDER_CLOSED", null, now);
-			this.auditLog.record(AuditEvent.of("ORDER_CLOSED", "rectification_order", orderId));
-			this.events.publishEvent(new OrderClosed(orderId, order.enterpriseId(), order.number()));
+			this.events.publishEvent(new OrderClosed(orderId, order.enterpriseId(), order.number(), by, now));
 		}
 	}
 
@@ -205,10 +186,8 @@ public class RectificationService {
 		Instant now = Instant.now(this.clock);
 		long id = this.orders.insertExtension(orderId, form.requestedDeadline(), form.reason().strip(),
 				platform.getUsername(), now);
-		this.orders.event(orderId, platform.getUsername(), "EXTENSION_REQUESTED", form.requestedDeadline().toString(),
-				now);
-		this.auditLog.record(AuditEvent.change("EXTENSION_REQUESTED", "deadline_extension", id, null,
-				Map.of("orderId", orderId, "requestedDeadline", form.requestedDeadline().toString())));
+		this.events.publishEvent(new ExtensionRequested(orderId, order.enterpriseId(), order.number(), id,
+				form.requestedDeadline(), Actor.current(), now));
 	}
 
 	@Transactional
@@ -227,13 +206,8 @@ public class RectificationService {
 		if ("GRANTED".equals(form.decision())) {
 			this.orders.setDeadline(orderId, extension.requestedDeadline());
 		}
-		this.orders.event(orderId, inspector.getUsername(), "EXTENSION_" + form.decision(),
-				order.deadline() + " → " + extension.requestedDeadline(), now);
-		this.auditLog.record(AuditEvent.change("EXTENSION_DECIDED", "deadline_extension", extensionId,
-				Map.of("deadline", order.deadline().toString()),
-				Map.of("decision", form.decision(), "deadline",
-						("GRANTED".equals(form.decision()) ? extension.requestedDeadline() : order.deadline())
-							.toString())));
+		this.events.publishEvent(new ExtensionDecided(orderId, order.enterpriseId(), order.number(), extensionId,
+				form.decision(), order.deadline(), extension.requestedDeadline(), Actor.current(), now));
 	}
 
 	/** An order of the caller's scope that is still open. */

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.rectification;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import cn.qinglang.inspect.support.SignIn;
 import cn.qinglang.inspect.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -130,12 +132,14 @@ class ReviewAndRemindersIT {
 		steps.submit(SignIn.as(this.mvc, "qingqiong"), order, steps.measureIds(order).get(0),
 				EnforcementSteps.pdf("元数据.pdf"));
 
-		assertThat(this.jdbc.sql("""
-				SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id
-				WHERE u.username = 'inspector' AND n.order_id = :o AND n.kind = 'EVIDENCE_SUBMITTED'""")
-			.param("o", order)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		// the notification is written after the commit, by a listener of its own
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("""
+					SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id
+					WHERE u.username = 'inspector' AND n.order_id = :o AND n.kind = 'EVIDENCE_SUBMITTED'""")
+				.param("o", order)
+				.query(Long.class)
+				.single()).isEqualTo(1));
 		this.mvc.perform(get("/").session(inspector))
 			.andExpect(content().string(containsString("id=\"unread-count\"")));
 	}
