@@ -2,7 +2,6 @@ package cn.qinglang.inspect.account;
 
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.inspect.enterprise.Enterprises;
@@ -21,6 +19,7 @@ import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.security.PasswordPolicy;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.security.Role;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.PortalProperties;
 
 /**
@@ -131,7 +130,7 @@ class UserAdminController {
 	}
 
 	private UserAccount existing(long id) {
-		return this.accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.accounts.find(id).orElseThrow(NotFound::new);
 	}
 
 	private String form(Model model, UserForm form, UserAccount account) {

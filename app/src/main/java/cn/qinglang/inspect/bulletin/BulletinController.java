@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.inspect.dashboard.DashboardFilter;
@@ -26,6 +24,7 @@ import cn.qinglang.inspect.report.ReportExports;
 import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.PortalProperties;
 
 /**
@@ -86,8 +85,7 @@ class BulletinController {
 	@GetMapping({ "/bulletins/{id}.pdf", "/bulletins/{id}.docx" })
 	void download(@AuthenticationPrincipal PortalUser user, @PathVariable long id, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Bulletin bulletin = this.bulletins.find(user, id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Bulletin bulletin = this.bulletins.find(user, id).orElseThrow(NotFound::new);
 		ReportFormat format = request.getRequestURI().endsWith(".docx") ? ReportFormat.DOCX : ReportFormat.PDF;
 		// laid out once from the frozen summary: counted here, printed by the fill
 		List<ReportLine> lines = this.report.lines(bulletin);
@@ -97,8 +95,7 @@ class BulletinController {
 
 	@GetMapping("/bulletins/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		model.addAttribute("bulletin",
-				this.bulletins.find(user, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("bulletin", this.bulletins.find(user, id).orElseThrow(NotFound::new));
 		model.addAttribute("zone", this.portal.displayZone());
 		return "bulletin/show";
 	}

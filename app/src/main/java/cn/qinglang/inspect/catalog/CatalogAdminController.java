@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -16,11 +15,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.system.NotFound;
 
 /**
  * ADMIN: the catalog of typical issues; items are added and retired, never deleted.
@@ -68,7 +67,7 @@ class CatalogAdminController {
 	@PostMapping("/{id}/retire")
 	@Transactional
 	String retire(@PathVariable long id, RedirectAttributes redirect) {
-		CatalogItem item = this.items.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		CatalogItem item = this.items.find(id).orElseThrow(NotFound::new);
 		this.items.retire(id, Instant.now(this.clock));
 		this.auditLog.record(AuditEvent.of("CATALOG_ITEM_RETIRED", "catalog_item", item.code()));
 		redirect.addFlashAttribute("message", "catalog.retired");

@@ -11,7 +11,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
@@ -19,7 +18,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.batch.feed.PlatformInterface.ContentType;
 import cn.qinglang.inspect.audit.AuditEvent;
@@ -33,6 +31,7 @@ import cn.qinglang.inspect.feed.DataFreshness;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.rectification.Orders;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.PortalProperties;
 
 /**
@@ -185,13 +184,12 @@ class DashboardController {
 	/** The enterprise's view, or 404 when the user may not see it (not 403: no hint). */
 	private EnterpriseView enterpriseView(PortalUser user, Long id, Map<String, String> params) {
 		if (id == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new NotFound();
 		}
 		DashboardFilter filter = DashboardFilter.parse(params, this.portal.today(),
 				this.dashboards.properties().campaignStart());
 		EnterpriseScope scope = EnterpriseScope.of(user);
-		EnterpriseInfo enterprise = this.dashboards.find(scope, id, filter)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		EnterpriseInfo enterprise = this.dashboards.find(scope, id, filter).orElseThrow(NotFound::new);
 		return this.dashboards.enterprise(scope, enterprise, filter, this.portal.today(), drillBase(user));
 	}
 

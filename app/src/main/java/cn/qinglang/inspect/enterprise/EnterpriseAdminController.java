@@ -2,7 +2,6 @@ package cn.qinglang.inspect.enterprise;
 
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,10 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.PortalProperties;
 
 /**
@@ -74,8 +73,7 @@ class EnterpriseAdminController {
 
 	@GetMapping("/{id}/edit")
 	String initUpdateForm(@PathVariable long id, Model model) {
-		Enterprise enterprise = this.enterprises.find(EnterpriseScope.everything(), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Enterprise enterprise = this.enterprises.find(EnterpriseScope.everything(), id).orElseThrow(NotFound::new);
 		return form(model, EnterpriseForm.of(enterprise), id);
 	}
 
@@ -112,7 +110,7 @@ class EnterpriseAdminController {
 
 	private void requireExisting(long id) {
 		if (!this.enterprises.exists(id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new NotFound();
 		}
 	}
 

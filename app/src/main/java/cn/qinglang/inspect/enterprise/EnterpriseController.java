@@ -1,16 +1,15 @@
 package cn.qinglang.inspect.enterprise;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.PortalProperties;
 
 /**
@@ -49,15 +48,15 @@ class EnterpriseController {
 	/** Outside the caller's jurisdiction an enterprise does not exist: 404, not 403. */
 	@GetMapping("/enterprises/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		model.addAttribute("enterprise", this.enterprises.find(EnterpriseScope.of(user), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("enterprise",
+				this.enterprises.find(EnterpriseScope.of(user), id).orElseThrow(NotFound::new));
 		return VIEW_DETAIL;
 	}
 
 	@GetMapping("/my-enterprise")
 	String showOwn(@AuthenticationPrincipal PortalUser user, Model model) {
-		model.addAttribute("enterprise", this.enterprises.find(EnterpriseScope.of(user), user.enterpriseId())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("enterprise",
+				this.enterprises.find(EnterpriseScope.of(user), user.enterpriseId()).orElseThrow(NotFound::new));
 		model.addAttribute("own", true);
 		return VIEW_DETAIL;
 	}

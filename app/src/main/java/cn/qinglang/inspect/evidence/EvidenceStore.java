@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.multipart.MultipartFile;
+
+import cn.qinglang.inspect.system.Upload;
 
 /**
  * Keeps uploaded files by their SHA-256 under the store folder. A file is streamed once
@@ -53,22 +54,22 @@ public class EvidenceStore {
 	}
 
 	/**
-	 * Stores the non-empty parts of a multipart upload, or refuses them all: too many
-	 * files, a bad name, an empty, oversized or disallowed file. Files stored before a
-	 * refusal are removed again when the transaction rolls back.
+	 * Stores the non-empty files of an upload, or refuses them all: too many files, a bad
+	 * name, an empty, oversized or disallowed file. Files stored before a refusal are
+	 * removed again when the transaction rolls back.
 	 */
 	@Transactional
-	public List<StoredUpload> storeUploads(List<MultipartFile> uploads) {
-		List<MultipartFile> present = (uploads != null) ? uploads.stream()
-			.filter((upload) -> StringUtils.hasText(upload.getOriginalFilename()) || !upload.isEmpty())
-			.toList() : List.of();
+	public List<StoredUpload> storeUploads(List<Upload> uploads) {
+		List<Upload> present = uploads.stream()
+			.filter((upload) -> StringUtils.hasText(upload.name()) || !upload.isEmpty())
+			.toList();
 		if (present.size() > this.properties.maxFiles()) {
 			throw new EvidenceRejectedException("evidence.tooMany", this.properties.maxFiles());
 		}
 		List<StoredUpload> stored = new ArrayList<>();
-		for (MultipartFile upload : present) {
-			String name = FileNames.checked(upload.getOriginalFilename());
-			try (InputStream content = upload.getInputStream()) {
+		for (Upload upload : present) {
+			String name = FileNames.checked(upload.name());
+			try (InputStream content = upload.open()) {
 				stored.add(new StoredUpload(name, store(name, content)));
 			}
 			catch (IOException ex) {

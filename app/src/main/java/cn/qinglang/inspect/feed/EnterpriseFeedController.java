@@ -21,6 +21,7 @@ import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.security.Role;
+import cn.qinglang.inspect.system.NotFound;
 
 /**
  * The regulators' view of an enterprise's feed, inside their jurisdiction (404 outside).
@@ -77,8 +78,7 @@ class EnterpriseFeedController {
 	}
 
 	private Enterprise enterprise(PortalUser user, long id) {
-		return this.enterprises.find(EnterpriseScope.of(user), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.enterprises.find(EnterpriseScope.of(user), id).orElseThrow(NotFound::new);
 	}
 
 	private static String base(long enterpriseId) {

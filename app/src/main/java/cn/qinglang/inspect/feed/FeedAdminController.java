@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.batch.feed.FeedBusyException;
@@ -29,6 +27,7 @@ import cn.qinglang.inspect.enterprise.Enterprise;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.PortalProperties;
 
@@ -195,13 +194,11 @@ class FeedAdminController {
 	}
 
 	private Enterprise enterprise(PortalUser user, long id) {
-		return this.enterprises.find(EnterpriseScope.of(user), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.enterprises.find(EnterpriseScope.of(user), id).orElseThrow(NotFound::new);
 	}
 
 	private FeedConfig requireFeed(long enterpriseId) {
-		return this.feeds.ofEnterprise(enterpriseId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.feeds.ofEnterprise(enterpriseId).orElseThrow(NotFound::new);
 	}
 
 	/**

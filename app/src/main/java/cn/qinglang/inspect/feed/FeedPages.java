@@ -9,12 +9,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.enterprise.Enterprise;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.PortalProperties;
 
@@ -94,7 +93,7 @@ class FeedPages {
 	}
 
 	private FeedRun requireRun(long enterpriseId, long runId) {
-		return this.feeds.run(enterpriseId, runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.feeds.run(enterpriseId, runId).orElseThrow(NotFound::new);
 	}
 
 }

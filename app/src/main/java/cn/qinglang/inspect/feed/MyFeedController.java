@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.batch.feed.FeedBusyException;
@@ -26,6 +24,7 @@ import cn.qinglang.inspect.enterprise.Enterprise;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 
 /**
  * A platform's compliance team: its own feed only. It uploads files for its enterprise
@@ -95,8 +94,7 @@ class MyFeedController {
 	}
 
 	private Enterprise own(PortalUser user) {
-		return this.enterprises.find(EnterpriseScope.of(user), user.enterpriseId())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.enterprises.find(EnterpriseScope.of(user), user.enterpriseId()).orElseThrow(NotFound::new);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.inspect.catalog.CatalogItems;
@@ -26,6 +24,8 @@ import cn.qinglang.inspect.enterprise.Enterprise;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
+import cn.qinglang.inspect.system.Uploads;
 
 /**
  * INSPECTOR: open inspections, record findings, close them (EXECUTIVE reads).
@@ -92,8 +92,7 @@ class InspectionController {
 
 	@GetMapping("/inspections/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		Inspection inspection = this.inspections.find(EnterpriseScope.of(user), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Inspection inspection = this.inspections.find(EnterpriseScope.of(user), id).orElseThrow(NotFound::new);
 		model.addAttribute("inspection", inspection);
 		model.addAttribute("findings", this.inspections.findings(id));
 		model.addAttribute("catalog", this.catalog.active());
@@ -113,7 +112,7 @@ class InspectionController {
 			redirect.addFlashAttribute("problem", "finding.incomplete");
 			return "redirect:/inspections/" + id;
 		}
-		this.service.addFinding(user, id, form, (files != null) ? files : List.of());
+		this.service.addFinding(user, id, form, Uploads.of(files));
 		redirect.addFlashAttribute("message", "finding.recorded");
 		return "redirect:/inspections/" + id;
 	}
@@ -127,7 +126,7 @@ class InspectionController {
 
 	private String showNew(PortalUser user, long enterpriseId, Long followUpOf, InspectionForm form, Model model) {
 		Enterprise enterprise = this.enterprises.find(EnterpriseScope.of(user), enterpriseId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(NotFound::new);
 		model.addAttribute("enterprise", enterprise);
 		model.addAttribute("followUpOf", followUpOf);
 		model.addAttribute("form", form);

@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
@@ -24,7 +21,9 @@ import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.evidence.EvidenceStore;
 import cn.qinglang.inspect.evidence.StoredUpload;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.RuleViolation;
+import cn.qinglang.inspect.system.Upload;
 
 /**
  * The inspector's work: open an inspection of an enterprise of its jurisdiction, record
@@ -57,8 +56,7 @@ public class InspectionService {
 
 	@Transactional
 	public long open(PortalUser inspector, long enterpriseId, InspectionForm form, Long followUpOfOrderId) {
-		this.enterprises.find(EnterpriseScope.of(inspector), enterpriseId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.enterprises.find(EnterpriseScope.of(inspector), enterpriseId).orElseThrow(NotFound::new);
 		long id = this.inspections.insert(enterpriseId, inspector.jurisdictionCode(), form, followUpOfOrderId,
 				inspector.getUsername(), Instant.now(this.clock));
 		Map<String, Object> state = new LinkedHashMap<>();
@@ -71,7 +69,7 @@ public class InspectionService {
 	}
 
 	@Transactional
-	public long addFinding(PortalUser inspector, long inspectionId, FindingForm form, List<MultipartFile> files) {
+	public long addFinding(PortalUser inspector, long inspectionId, FindingForm form, List<Upload> files) {
 		return record(inspector, inspectionId, form, () -> this.store.storeUploads(files));
 	}
 
@@ -123,7 +121,7 @@ public class InspectionService {
 
 	private Inspection openInspection(PortalUser inspector, long inspectionId) {
 		Inspection inspection = this.inspections.find(EnterpriseScope.of(inspector), inspectionId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(NotFound::new);
 		if (!inspection.open()) {
 			throw new RuleViolation("inspection.notOpen");
 		}

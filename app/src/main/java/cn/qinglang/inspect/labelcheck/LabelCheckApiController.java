@@ -18,6 +18,7 @@ import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.labelcheck.CheckRun;
 import cn.qinglang.labelcheck.LabelChecker;
 import cn.qinglang.labelcheck.SampleReport;
+import cn.qinglang.inspect.system.Uploads;
 
 /**
  * {@code POST /api/label-check}: the checker for inspectors' scripts, HTTP Basic (see the
@@ -50,7 +51,7 @@ class LabelCheckApiController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no files: send them as multipart part 'files'");
 		}
 		List<SampleReport> reports = new ArrayList<>();
-		this.intake.take(files, new LabelChecker(this.properties.options(viaPlatform)), false,
+		this.intake.take(Uploads.of(files), new LabelChecker(this.properties.options(viaPlatform)), false,
 				(report, stored) -> reports.add(report));
 		CheckRun run = CheckRun.of(viaPlatform, reports);
 		Map<String, Object> state = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.multipart.MultipartFile;
 
 import cn.qinglang.inspect.evidence.EvidenceRejectedException;
 import cn.qinglang.inspect.evidence.EvidenceStore;
@@ -21,6 +20,7 @@ import cn.qinglang.labelcheck.Problem;
 import cn.qinglang.labelcheck.ProblemCode;
 import cn.qinglang.labelcheck.SampleArchive;
 import cn.qinglang.labelcheck.SampleReport;
+import cn.qinglang.inspect.system.Upload;
 
 /**
  * Uploaded samples to reports, one at a time: each upload goes to a part file in the
@@ -52,18 +52,18 @@ class SampleIntake {
 	 * @param keep store each sample in the evidence store; otherwise check and forget
 	 * @return how many reports the sink received
 	 */
-	int take(List<MultipartFile> uploads, LabelChecker checker, boolean keep, Sink sink) {
+	int take(List<Upload> uploads, LabelChecker checker, boolean keep, Sink sink) {
 		Batch batch = new Batch(checker, keep, sink);
-		for (MultipartFile upload : uploads) {
-			String name = (upload.getOriginalFilename() != null) ? upload.getOriginalFilename() : "";
+		for (Upload upload : uploads) {
+			String name = (upload.name() != null) ? upload.name() : "";
 			if (batch.full()) {
-				batch.refuse(name, upload.getSize(), ProblemCode.NOT_CHECKED,
+				batch.refuse(name, upload.size(), ProblemCode.NOT_CHECKED,
 						"the batch already holds " + this.properties.maxFiles() + " files");
 				continue;
 			}
 			String unsafe = name.isBlank() ? "no name" : SampleArchive.unsafeName(name);
 			if (unsafe != null) {
-				batch.refuse(name, upload.getSize(), ProblemCode.UNSAFE_NAME, unsafe);
+				batch.refuse(name, upload.size(), ProblemCode.UNSAFE_NAME, unsafe);
 				continue;
 			}
 			Path part = this.store.newPartFile();
@@ -71,7 +71,7 @@ class SampleIntake {
 				long limit = Math.max(this.properties.maxFileSize().toBytes(),
 						this.properties.maxArchiveSize().toBytes());
 				if (!copy(upload, part, limit)) {
-					batch.refuse(name, upload.getSize(), ProblemCode.TOO_LARGE,
+					batch.refuse(name, upload.size(), ProblemCode.TOO_LARGE,
 							"over " + DataSize.ofBytes(limit).toMegabytes() + " MB");
 				}
 				else if (LabelChecker.isArchive(part)) {
@@ -79,7 +79,7 @@ class SampleIntake {
 				}
 				else if (Files.size(part) > this.properties.maxFileSize().toBytes()) {
 					// only an archive may be larger than one sample
-					batch.refuse(name, upload.getSize(), ProblemCode.TOO_LARGE,
+					batch.refuse(name, upload.size(), ProblemCode.TOO_LARGE,
 							"over " + this.properties.maxFileSize().toMegabytes() + " MB");
 				}
 				else {
@@ -89,7 +89,7 @@ class SampleIntake {
 				}
 			}
 			catch (IOException ex) {
-				batch.refuse(name, upload.getSize(), ProblemCode.DAMAGED, "cannot be read: " + ex.getMessage());
+				batch.refuse(name, upload.size(), ProblemCode.DAMAGED, "cannot be read: " + ex.getMessage());
 			}
 			finally {
 				delete(part);
@@ -98,8 +98,8 @@ class SampleIntake {
 		return batch.taken;
 	}
 
-	private boolean copy(MultipartFile upload, Path part, long limit) throws IOException {
-		try (InputStream in = new LimitedInputStream(upload.getInputStream(), limit)) {
+	private boolean copy(Upload upload, Path part, long limit) throws IOException {
+		try (InputStream in = new LimitedInputStream(upload.open(), limit)) {
 			Files.copy(in, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			return true;
 		}

@@ -8,7 +8,6 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.inspect.audit.AuditEvent;
@@ -32,7 +30,9 @@ import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.labelcheck.Verdict;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.Page;
+import cn.qinglang.inspect.system.Uploads;
 
 /**
  * INSPECTOR: check a batch of samples in a spot-check inspection, read the results, make
@@ -71,7 +71,7 @@ class SpotCheckController {
 	String check(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(defaultValue = "false") boolean viaPlatform, RedirectAttributes redirect) {
-		long run = this.service.check(user, id, files, viaPlatform);
+		long run = this.service.check(user, id, Uploads.of(files), viaPlatform);
 		redirect.addFlashAttribute("message", "spotcheck.recorded");
 		return "redirect:/inspections/" + id + "/spot-checks/" + run;
 	}
@@ -81,8 +81,7 @@ class SpotCheckController {
 			@RequestParam(required = false) Verdict verdict, @RequestParam(required = false) Integer page,
 			Model model) {
 		Inspection inspection = inspection(user, id);
-		SpotChecks.Run run = this.spotChecks.run(id, runId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		SpotChecks.Run run = this.spotChecks.run(id, runId).orElseThrow(NotFound::new);
 		Page<SpotChecks.Result> results = this.spotChecks.results(runId, verdict, Page.clampNumber(page), PAGE_SIZE);
 		model.addAttribute("inspection", inspection);
 		model.addAttribute("run", run);
@@ -108,12 +107,11 @@ class SpotCheckController {
 	ResponseEntity<Resource> download(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long runId, @PathVariable long resultId) {
 		inspection(user, id);
-		this.spotChecks.run(id, runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.spotChecks.run(id, runId).orElseThrow(NotFound::new);
 		SpotChecks.Result result = this.spotChecks.result(runId, resultId)
 			.filter((found) -> found.fileObjectId() != null)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		StoredFile file = this.store.find(result.fileObjectId())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(NotFound::new);
+		StoredFile file = this.store.find(result.fileObjectId()).orElseThrow(NotFound::new);
 		this.auditLog.record(AuditEvent.of("FILE_DOWNLOADED", "file_object", file.sha256()));
 		String name = result.fileName().substring(result.fileName().lastIndexOf('/') + 1);
 		return ResponseEntity.ok()
@@ -126,8 +124,7 @@ class SpotCheckController {
 	}
 
 	private Inspection inspection(PortalUser user, long id) {
-		return this.inspections.find(EnterpriseScope.of(user), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.inspections.find(EnterpriseScope.of(user), id).orElseThrow(NotFound::new);
 	}
 
 }

@@ -9,12 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
@@ -30,7 +27,9 @@ import cn.qinglang.labelcheck.BatchSummary;
 import cn.qinglang.labelcheck.LabelChecker;
 import cn.qinglang.labelcheck.Verdict;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.RuleViolation;
+import cn.qinglang.inspect.system.Upload;
 
 /**
  * The inspector's spot checks: a batch of samples checked and kept inside an open
@@ -76,14 +75,14 @@ public class SpotCheckService {
 	 * last, so that the audit chain is held only for a moment, not for the whole batch.
 	 */
 	@Transactional
-	public long check(PortalUser inspector, long inspectionId, List<MultipartFile> files, boolean viaPlatform) {
+	public long check(PortalUser inspector, long inspectionId, List<Upload> files, boolean viaPlatform) {
 		Inspection inspection = openInspection(inspector, inspectionId);
 		if (inspection.kind() != InspectionKind.LABEL_SPOT_CHECK) {
 			throw new RuleViolation("spotcheck.wrongKind");
 		}
-		List<MultipartFile> present = (files != null) ? files.stream()
-			.filter((file) -> StringUtils.hasText(file.getOriginalFilename()) || !file.isEmpty())
-			.toList() : List.of();
+		List<Upload> present = files.stream()
+			.filter((file) -> StringUtils.hasText(file.name()) || !file.isEmpty())
+			.toList();
 		if (present.isEmpty()) {
 			throw new RuleViolation("spotcheck.noFiles");
 		}
@@ -114,9 +113,8 @@ public class SpotCheckService {
 	public long createFinding(PortalUser inspector, long inspectionId, long runId, long resultId, long catalogItemId,
 			Locale locale) {
 		openInspection(inspector, inspectionId);
-		this.spotChecks.run(inspectionId, runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		SpotChecks.Result result = this.spotChecks.result(runId, resultId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.spotChecks.run(inspectionId, runId).orElseThrow(NotFound::new);
+		SpotChecks.Result result = this.spotChecks.result(runId, resultId).orElseThrow(NotFound::new);
 		if (result.verdict() != Verdict.NON_COMPLIANT) {
 			throw new RuleViolation("spotcheck.finding.notNonCompliant");
 		}
@@ -156,7 +154,7 @@ public class SpotCheckService {
 
 	private Inspection openInspection(PortalUser inspector, long inspectionId) {
 		Inspection inspection = this.inspections.find(EnterpriseScope.of(inspector), inspectionId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(NotFound::new);
 		if (!inspection.open()) {
 			throw new RuleViolation("inspection.notOpen");
 		}

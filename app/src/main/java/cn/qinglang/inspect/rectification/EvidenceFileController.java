@@ -7,14 +7,12 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
@@ -23,6 +21,7 @@ import cn.qinglang.inspect.evidence.EvidenceStore;
 import cn.qinglang.inspect.evidence.StoredFile;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 
 /**
  * Downloads of evidence and finding attachments, only for those who may see the order or
@@ -51,8 +50,7 @@ class EvidenceFileController {
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		Optional<String> name = this.orders.submittedFileName(scope, fileId)
 			.or(() -> this.inspections.attachmentName(scope, fileId));
-		StoredFile file = name.flatMap((found) -> this.store.find(fileId))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		StoredFile file = name.flatMap((found) -> this.store.find(fileId)).orElseThrow(NotFound::new);
 		this.auditLog.record(AuditEvent.of("FILE_DOWNLOADED", "file_object", file.sha256()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))

@@ -8,7 +8,6 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
@@ -26,6 +24,7 @@ import cn.qinglang.inspect.inspection.Finding;
 import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.PortalProperties;
 import cn.qinglang.inspect.system.RuleViolation;
 
@@ -134,8 +133,7 @@ class OrderController {
 	/** After an order closes: a follow-up inspection of the same enterprise. */
 	@PostMapping("/orders/{id}/reinspection")
 	String reinspect(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-		RectificationOrder order = this.orders.find(EnterpriseScope.of(user), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RectificationOrder order = this.orders.find(EnterpriseScope.of(user), id).orElseThrow(NotFound::new);
 		if (order.status() != OrderStatus.CLOSED) {
 			throw new RuleViolation("reinspection.orderOpen");
 		}
@@ -151,8 +149,7 @@ class OrderController {
 	}
 
 	private Inspection inspection(PortalUser user, long inspectionId) {
-		return this.inspections.find(EnterpriseScope.of(user), inspectionId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.inspections.find(EnterpriseScope.of(user), inspectionId).orElseThrow(NotFound::new);
 	}
 
 }

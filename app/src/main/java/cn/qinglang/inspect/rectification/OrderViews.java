@@ -2,12 +2,11 @@ package cn.qinglang.inspect.rectification;
 
 import java.time.LocalDate;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.inspection.Inspections;
+import cn.qinglang.inspect.system.NotFound;
 
 /**
  * The order page's model, the same for the inspector and the platform: each sees it
@@ -20,8 +19,7 @@ final class OrderViews {
 
 	static String detail(Orders orders, Inspections inspections, EnterpriseScope scope, long id, LocalDate today,
 			Model model, String view) {
-		RectificationOrder order = orders.find(scope, id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RectificationOrder order = orders.find(scope, id).orElseThrow(NotFound::new);
 		model.addAttribute("order", order);
 		model.addAttribute("findings", inspections.findingsById(orders.findingIds(id)));
 		model.addAttribute("measures", orders.measures(id));

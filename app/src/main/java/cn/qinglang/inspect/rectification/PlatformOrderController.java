@@ -23,6 +23,7 @@ import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.PortalProperties;
 import cn.qinglang.inspect.system.RuleViolation;
+import cn.qinglang.inspect.system.Uploads;
 
 /**
  * PLATFORM: the enterprise's own orders, evidence per measure, deadline extensions.
@@ -74,7 +75,7 @@ class PlatformOrderController {
 		if (result.hasErrors()) {
 			throw new RuleViolation("evidence.form.incomplete");
 		}
-		this.service.submit(user, id, measureId, form, (files != null) ? files : List.of());
+		this.service.submit(user, id, measureId, form, Uploads.of(files));
 		redirect.addFlashAttribute("message", "evidence.submitted");
 		return "redirect:/my-enterprise/orders/" + id;
 	}

@@ -8,12 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.audit.Actor;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
@@ -33,7 +30,9 @@ import cn.qinglang.inspect.rectification.RectificationEvents.OrderClosed;
 import cn.qinglang.inspect.rectification.RectificationEvents.OrderIssued;
 import cn.qinglang.inspect.rectification.RectificationEvents.SubmissionReviewed;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.RuleViolation;
+import cn.qinglang.inspect.system.Upload;
 
 /**
  * The enforcement loop: issue an order from findings, take the platform's evidence per
@@ -73,7 +72,7 @@ public class RectificationService {
 	@Transactional
 	public long issue(PortalUser inspector, long inspectionId, Forms.IssueOrder form) {
 		Inspection inspection = this.inspections.find(EnterpriseScope.of(inspector), inspectionId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(NotFound::new);
 		List<Finding> findings = this.inspections.findingsById(form.findingIds());
 		if (findings.size() != form.findingIds().size()
 				|| findings.stream().anyMatch((finding) -> finding.inspectionId() != inspectionId)) {
@@ -113,10 +112,9 @@ public class RectificationService {
 
 	@Transactional
 	public void submit(PortalUser platform, long orderId, long measureId, Forms.SubmitEvidence form,
-			List<MultipartFile> files) {
+			List<Upload> files) {
 		RectificationOrder order = openOrder(platform, orderId);
-		Measure measure = this.orders.measure(orderId, measureId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Measure measure = this.orders.measure(orderId, measureId).orElseThrow(NotFound::new);
 		measure.status().checkMoveTo(MeasureStatus.SUBMITTED);
 		if (!this.orders.moveMeasure(measureId, measure.version(), MeasureStatus.SUBMITTED)) {
 			throw new RuleViolation("measure.changedMeanwhile");
@@ -197,7 +195,7 @@ public class RectificationService {
 			.stream()
 			.filter((candidate) -> candidate.id() == extensionId)
 			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(NotFound::new);
 		Instant now = Instant.now(this.clock);
 		String comment = StringUtils.hasText(form.comment()) ? form.comment().strip() : null;
 		if (!this.orders.decideExtension(extensionId, form.decision(), comment, inspector.getUsername(), now)) {
@@ -212,8 +210,7 @@ public class RectificationService {
 
 	/** An order of the caller's scope that is still open. */
 	private RectificationOrder openOrder(PortalUser user, long orderId) {
-		RectificationOrder order = this.orders.find(EnterpriseScope.of(user), orderId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RectificationOrder order = this.orders.find(EnterpriseScope.of(user), orderId).orElseThrow(NotFound::new);
 		if (order.status() == OrderStatus.CLOSED) {
 			throw new RuleViolation("order.closed");
 		}

@@ -8,15 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 
 /**
  * The rectification report of an order as a PDF, delivered to the browser: for regulators
@@ -45,8 +44,7 @@ class RectificationReportController {
 	@GetMapping({ "/orders/{id}/report.pdf", "/my-enterprise/orders/{id}/report.pdf" })
 	void pdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		RectificationReportData data = this.reports.read(EnterpriseScope.of(user), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RectificationReportData data = this.reports.read(EnterpriseScope.of(user), id).orElseThrow(NotFound::new);
 		String title = this.messages.getMessage("report.exportTitle", new Object[] { data.order().number() }, locale);
 		List<ReportLine> lines = this.reports.lines(data);
 		this.exports.deliver(user, ReportFormat.PDF, title, lines.size(), () -> this.reports.document(data, lines),

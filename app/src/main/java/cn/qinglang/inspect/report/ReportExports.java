@@ -13,7 +13,6 @@ import net.sf.jasperreports.engine.JRException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -25,14 +24,16 @@ import cn.qinglang.inspect.report.export.ExportQueueFullException;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.PortalProperties;
 import cn.qinglang.inspect.system.Times;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivers a report to the browser: a small one streamed as a download (written to the
  * audit log first, then filled and exported straight into the response), a large one
  * queued for a background worker and later downloaded from "my exports". The watermark
- * names the signed-in user and the time of the request.
+ * names the signed-in user and the time of the request. A helper of the controllers (it
+ * writes the HTTP response), not a service.
  */
-@Service
+@Component
 public class ReportExports {
 
 	static final String AUDIT_ACTION = "REPORT_EXPORTED";

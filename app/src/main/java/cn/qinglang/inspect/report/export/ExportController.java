@@ -9,17 +9,16 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.qinglang.inspect.report.ReportExports;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 
 /**
  * "My exports": the signed-in user's background exports, their live status and their
@@ -49,7 +48,7 @@ class ExportController {
 	@GetMapping("/exports/{id}/status")
 	@ResponseBody
 	Map<String, Object> status(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-		ReportExport export = this.exports.find(user.getUsername(), id).orElseThrow(ExportController::notFound);
+		ReportExport export = this.exports.find(user.getUsername(), id).orElseThrow(NotFound::new);
 		return Map.of("id", export.id(), "status", export.status().name(), "active", export.status().active(),
 				"percent", export.progressPercent(), "rowsDone", export.rowsDone(), "rowsEstimated",
 				export.rowsEstimated());
@@ -58,17 +57,12 @@ class ExportController {
 	@GetMapping("/exports/{id}/file")
 	void file(@AuthenticationPrincipal PortalUser user, @PathVariable long id, HttpServletResponse response)
 			throws IOException {
-		BackgroundExports.Download download = this.exports.download(user.getUsername(), id)
-			.orElseThrow(ExportController::notFound);
+		BackgroundExports.Download download = this.exports.download(user.getUsername(), id).orElseThrow(NotFound::new);
 		ReportExports.attachment(response, download.export().format(), download.export().fileName());
 		response.setContentLengthLong(Files.size(download.file()));
 		try (OutputStream out = response.getOutputStream()) {
 			Files.copy(download.file(), out);
 		}
-	}
-
-	private static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 }
