@@ -8,13 +8,16 @@ import cn.qinglang.inspect.security.Role;
 
 /**
  * An account as the administrator sees it; never its password hash.
+ *
+ * @param lockedUntil the end of a lock still running when the account was read (by the
+ * portal's clock), or null
  */
 public record UserAccount(long id, String username, String displayName, String email, Role role,
 		String jurisdictionCode, String jurisdictionNameZh, Long enterpriseId, String enterpriseNameZh, boolean enabled,
 		Instant lockedUntil, Instant lastSignInAt, boolean mustChangePassword) {
 
 	public boolean locked() {
-		return this.lockedUntil != null && this.lockedUntil.isAfter(Instant.now());
+		return this.lockedUntil != null;
 	}
 
 	Map<String, Object> auditState() {

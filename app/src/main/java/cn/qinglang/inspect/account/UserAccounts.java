@@ -2,6 +2,7 @@ package cn.qinglang.inspect.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,10 @@ class UserAccounts {
 
 	private final JdbcClient jdbc;
 
-	UserAccounts(JdbcClient jdbc) {
+	private final Clock clock;
+
+	UserAccounts(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -58,13 +62,13 @@ class UserAccounts {
 			.params(params)
 			.param("limit", size)
 			.param("offset", Page.offset(number, size))
-			.query(UserAccounts::map)
+			.query(this::map)
 			.list();
 		return new Page<>(items, number, size, total);
 	}
 
 	Optional<UserAccount> find(long id) {
-		return this.jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id).query(UserAccounts::map).optional();
+		return this.jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id).query(this::map).optional();
 	}
 
 	boolean usernameTaken(String username) {
@@ -127,11 +131,12 @@ class UserAccounts {
 			.update();
 	}
 
-	private static UserAccount map(ResultSet rs, int row) throws SQLException {
+	private UserAccount map(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("jurisdiction_code"),
 				rs.getString("j_name"), rs.getObject("enterprise_id", Long.class), rs.getString("e_name"),
-				rs.getBoolean("enabled"), Times.fromDb(rs.getObject("locked_until", LocalDateTime.class)),
+				rs.getBoolean("enabled"),
+				Times.stillAhead(Times.fromDb(rs.getObject("locked_until", LocalDateTime.class)), this.clock),
 				Times.fromDb(rs.getObject("last_sign_in_at", LocalDateTime.class)),
 				rs.getBoolean("must_change_password"));
 	}

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,10 @@ public class AuditLog {
 
 	private final JsonMapper json;
 
-	AuditLog(JdbcClient jdbc, JsonMapper json) {
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -43,7 +47,7 @@ public class AuditLog {
 			.query((rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)))
 			.single();
 		long id = head.lastId() + 1;
-		Instant occurredAt = Times.now();
+		Instant occurredAt = Times.now(this.clock);
 		String detail = detailOf(event);
 		String hash = AuditEntry.computeHash(id, occurredAt, actor, actorRole, remoteAddr, event.action(),
 				event.targetType(), event.targetId(), detail, head.lastHash());

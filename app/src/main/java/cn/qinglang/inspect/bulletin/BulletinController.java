@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.bulletin;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,6 @@ import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
-import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * The typical-issue summary (inspectors and executives read it; inspectors publish it)
@@ -38,17 +38,17 @@ class BulletinController {
 
 	private final DashboardService dashboards;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
 	private final BulletinReport report;
 
 	private final ReportExports exports;
 
-	BulletinController(BulletinService bulletins, DashboardService dashboards, PortalProperties portal,
-			BulletinReport report, ReportExports exports) {
+	BulletinController(BulletinService bulletins, DashboardService dashboards, Clock clock, BulletinReport report,
+			ReportExports exports) {
 		this.bulletins = bulletins;
 		this.dashboards = dashboards;
-		this.portal = portal;
+		this.clock = clock;
 		this.report = report;
 		this.exports = exports;
 	}
@@ -60,7 +60,7 @@ class BulletinController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("query", filter.query());
 		model.addAttribute("anonymised", anonymised);
-		model.addAttribute("summary", this.bulletins.summary(user, filter, anonymised, this.portal.today()));
+		model.addAttribute("summary", this.bulletins.summary(user, filter, anonymised, LocalDate.now(this.clock)));
 		model.addAttribute("presets", DashboardFilter.Preset.values());
 		model.addAttribute("options", this.dashboards.options(EnterpriseScope.of(user), filter));
 		return "bulletin/summary";
@@ -70,7 +70,7 @@ class BulletinController {
 	String publish(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
 			@RequestParam(defaultValue = "false") boolean anonymised, @RequestParam(defaultValue = "") String title,
 			RedirectAttributes redirect) {
-		long id = this.bulletins.publish(user, filter(params), anonymised, title, this.portal.today());
+		long id = this.bulletins.publish(user, filter(params), anonymised, title, LocalDate.now(this.clock));
 		redirect.addFlashAttribute("message", "bulletin.published");
 		return "redirect:/bulletins/" + id;
 	}
@@ -78,7 +78,7 @@ class BulletinController {
 	@GetMapping("/bulletins")
 	String list(@AuthenticationPrincipal PortalUser user, Model model) {
 		model.addAttribute("bulletins", this.bulletins.list(user));
-		model.addAttribute("zone", this.portal.displayZone());
+		model.addAttribute("zone", this.clock.getZone());
 		return "bulletin/list";
 	}
 
@@ -96,12 +96,12 @@ class BulletinController {
 	@GetMapping("/bulletins/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		model.addAttribute("bulletin", this.bulletins.find(user, id).orElseThrow(NotFound::new));
-		model.addAttribute("zone", this.portal.displayZone());
+		model.addAttribute("zone", this.clock.getZone());
 		return "bulletin/show";
 	}
 
 	private DashboardFilter filter(Map<String, String> params) {
-		return DashboardFilter.parse(params, this.portal.today(), this.dashboards.properties().campaignStart());
+		return DashboardFilter.parse(params, LocalDate.now(this.clock), this.dashboards.properties().campaignStart());
 	}
 
 }

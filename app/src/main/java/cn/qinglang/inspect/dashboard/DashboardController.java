@@ -2,6 +2,7 @@ package cn.qinglang.inspect.dashboard;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -22,14 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.qinglang.batch.feed.PlatformInterface.ContentType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
-import cn.qinglang.inspect.report.ReportExports;
-import cn.qinglang.inspect.report.ReportFormat;
-import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.feed.DataFreshness;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.rectification.Orders;
+import cn.qinglang.inspect.report.ReportExports;
+import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.PortalProperties;
@@ -53,6 +54,8 @@ class DashboardController {
 
 	private final PortalProperties portal;
 
+	private final Clock clock;
+
 	private final AuditLog audit;
 
 	private final Inspections inspections;
@@ -68,8 +71,8 @@ class DashboardController {
 	private final DashboardSections sections;
 
 	DashboardController(DashboardService dashboards, DashboardExport export, ChartData charts, PortalProperties portal,
-			AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness, DashboardReport report,
-			ReportExports reports, DashboardSections sections) {
+			Clock clock, AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness,
+			DashboardReport report, ReportExports reports, DashboardSections sections) {
 		this.sections = sections;
 		this.report = report;
 		this.reports = reports;
@@ -77,6 +80,7 @@ class DashboardController {
 		this.export = export;
 		this.charts = charts;
 		this.portal = portal;
+		this.clock = clock;
 		this.audit = audit;
 		this.inspections = inspections;
 		this.orders = orders;
@@ -143,7 +147,7 @@ class DashboardController {
 		model.addAttribute("findings", this.inspections.recentFindings(scope, id, RECENT));
 		model.addAttribute("orders", this.orders.ofEnterprise(scope, id, RECENT));
 		model.addAttribute("freshness", this.freshness.of(id));
-		model.addAttribute("today", this.portal.today());
+		model.addAttribute("today", LocalDate.now(this.clock));
 		return "dashboard/enterprise";
 	}
 
@@ -176,9 +180,9 @@ class DashboardController {
 	}
 
 	private CampaignView campaignView(PortalUser user, Map<String, String> params) {
-		DashboardFilter filter = DashboardFilter.parse(params, this.portal.today(),
+		DashboardFilter filter = DashboardFilter.parse(params, LocalDate.now(this.clock),
 				this.dashboards.properties().campaignStart());
-		return this.dashboards.campaign(EnterpriseScope.of(user), filter, this.portal.today());
+		return this.dashboards.campaign(EnterpriseScope.of(user), filter, LocalDate.now(this.clock));
 	}
 
 	/** The enterprise's view, or 404 when the user may not see it (not 403: no hint). */
@@ -186,11 +190,11 @@ class DashboardController {
 		if (id == null) {
 			throw new NotFound();
 		}
-		DashboardFilter filter = DashboardFilter.parse(params, this.portal.today(),
+		DashboardFilter filter = DashboardFilter.parse(params, LocalDate.now(this.clock),
 				this.dashboards.properties().campaignStart());
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		EnterpriseInfo enterprise = this.dashboards.find(scope, id, filter).orElseThrow(NotFound::new);
-		return this.dashboards.enterprise(scope, enterprise, filter, this.portal.today(), drillBase(user));
+		return this.dashboards.enterprise(scope, enterprise, filter, LocalDate.now(this.clock), drillBase(user));
 	}
 
 	private void addCampaign(Model model, CampaignView view, PortalUser user, Locale locale) {
@@ -225,7 +229,7 @@ class DashboardController {
 		model.addAttribute("contentTypes", ContentType.values());
 		model.addAttribute("limitHours", this.dashboards.properties().handlingLimitHours());
 		model.addAttribute("laggardScore", this.dashboards.properties().laggardScore());
-		model.addAttribute("zone", this.portal.displayZone());
+		model.addAttribute("zone", this.clock.getZone());
 	}
 
 	/** Exports are regulator actions on data: each one is in the audit log. */

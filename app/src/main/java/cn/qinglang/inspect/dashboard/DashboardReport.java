@@ -1,5 +1,7 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.LocalDate;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import cn.qinglang.inspect.report.RecordDataSource;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.security.PortalUser;
-import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * The current dashboard view as a PDF through the office document template: a cover
@@ -40,11 +41,11 @@ class DashboardReport {
 
 	private final MessageSource messages;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
 	DashboardReport(DashboardDocuments documents, DashboardProperties properties, Jurisdictions jurisdictions,
-			MessageSource messages, PortalProperties portal) {
-		this.portal = portal;
+			MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.documents = documents;
 		this.properties = properties;
 		this.jurisdictions = jurisdictions;
@@ -81,7 +82,7 @@ class DashboardReport {
 		parameters.put("orderNumber", period);
 		parameters.put("enterpriseName", scope);
 		// the day of the export; the period is on the cover's second line
-		parameters.put("reportDate", DATE.format(this.portal.today()));
+		parameters.put("reportDate", DATE.format(LocalDate.now(this.clock)));
 		parameters.put("documentTitle", label("report.dashboard.title"));
 		parameters.put("subjectLabel", label("report.dashboard.subject"));
 		parameters.put("numberLabel", label("report.dashboard.number"));

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import cn.qinglang.inspect.system.WarmUp;
-
 import cn.qinglang.inspect.dashboard.DashboardFilter.Preset;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
-import cn.qinglang.inspect.system.PortalProperties;
+import cn.qinglang.inspect.system.WarmUp;
 
 /**
  * Computes the campaign dashboard of every period preset once after the start, on a
@@ -32,11 +31,11 @@ class DashboardWarmUp implements WarmUp {
 
 	private final DashboardService dashboards;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
-	DashboardWarmUp(DashboardService dashboards, PortalProperties portal) {
+	DashboardWarmUp(DashboardService dashboards, Clock clock) {
 		this.dashboards = dashboards;
-		this.portal = portal;
+		this.clock = clock;
 	}
 
 	@Override
@@ -54,7 +53,7 @@ class DashboardWarmUp implements WarmUp {
 	 */
 	List<CampaignView> warmUp() {
 		long start = System.nanoTime();
-		LocalDate today = this.portal.today();
+		LocalDate today = LocalDate.now(this.clock);
 		List<CampaignView> views = new ArrayList<>();
 		try {
 			for (Preset preset : Preset.values()) {

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -32,10 +33,13 @@ class DrillDownController {
 
 	private final PortalProperties portal;
 
-	DrillDownController(DrillDowns drillDowns, DashboardProperties properties, PortalProperties portal) {
+	private final Clock clock;
+
+	DrillDownController(DrillDowns drillDowns, DashboardProperties properties, PortalProperties portal, Clock clock) {
 		this.drillDowns = drillDowns;
 		this.properties = properties;
 		this.portal = portal;
+		this.clock = clock;
 	}
 
 	@GetMapping({ "/dashboard/complaints", "/my-enterprise/dashboard/complaints" })
@@ -78,13 +82,13 @@ class DrillDownController {
 	private String show(Model model, DashboardFilter filter, Page<?> items, String list, PortalUser user) {
 		model.addAttribute("filter", filter);
 		model.addAttribute("items", items);
-		model.addAttribute("zone", this.portal.displayZone());
+		model.addAttribute("zone", this.clock.getZone());
 		model.addAttribute("dashboardLink", DashboardController.drillBase(user) + "?" + filter.query());
 		return "dashboard/" + list;
 	}
 
 	private DashboardFilter filter(Map<String, String> params) {
-		return DashboardFilter.parse(params, this.portal.today(), this.properties.campaignStart());
+		return DashboardFilter.parse(params, LocalDate.now(this.clock), this.properties.campaignStart());
 	}
 
 }

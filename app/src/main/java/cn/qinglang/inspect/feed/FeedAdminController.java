@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.feed;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -54,13 +55,16 @@ class FeedAdminController {
 
 	private final PortalProperties portal;
 
+	private final Clock clock;
+
 	FeedAdminController(Feeds feeds, FeedService service, FeedPages pages, Enterprises enterprises,
-			PortalProperties portal) {
+			PortalProperties portal, Clock clock) {
 		this.feeds = feeds;
 		this.service = service;
 		this.pages = pages;
 		this.enterprises = enterprises;
 		this.portal = portal;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -153,7 +157,7 @@ class FeedAdminController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
 			RedirectAttributes redirect) {
 		requireFeed(enterpriseId);
-		if (since != null && since.isAfter(this.portal.today())) {
+		if (since != null && since.isAfter(LocalDate.now(this.clock))) {
 			redirect.addFlashAttribute("problem", "feed.cursor.future");
 			return "redirect:/admin/feeds/" + enterpriseId;
 		}

@@ -11,10 +11,12 @@ import cn.qinglang.batch.feed.FeedSource;
  * @param status STARTING, RUNNING, COMPLETED, FAILED or INTERRUPTED (its node died; the
  * run is taken over and restarted from its last committed chunk)
  * @param restartable whether an administrator can restart it where it stopped
+ * @param readAt when it was read, by the portal's clock: a running run's duration counts
+ * up to then
  */
 public record FeedRun(long id, long enterpriseId, FeedSource source, String status, String fileName, String startedBy,
 		Long expected, long read, long written, long rejected, String message, Instant startedAt, Instant endedAt,
-		boolean restartable) {
+		boolean restartable, Instant readAt) {
 
 	public boolean running() {
 		return "STARTING".equals(this.status) || "RUNNING".equals(this.status);
@@ -32,7 +34,7 @@ public record FeedRun(long id, long enterpriseId, FeedSource source, String stat
 	}
 
 	public Duration duration() {
-		Instant end = (this.endedAt != null) ? this.endedAt : Instant.now();
+		Instant end = (this.endedAt != null) ? this.endedAt : this.readAt;
 		return Duration.between(this.startedAt, end);
 	}
 

@@ -1,11 +1,11 @@
 package cn.qinglang.inspect.feed;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,7 +120,7 @@ public class Feeds {
 			.param("e", enterpriseId)
 			.param("limit", size)
 			.param("offset", Page.offset(number, size))
-			.query(Feeds::run)
+			.query(this::run)
 			.list();
 		return new Page<>(items, number, size, total);
 	}
@@ -130,7 +130,7 @@ public class Feeds {
 		return this.jdbc.sql(SELECT_RUN + " WHERE r.id = :id AND r.enterprise_id = :e")
 			.param("id", runId)
 			.param("e", enterpriseId)
-			.query(Feeds::run)
+			.query(this::run)
 			.optional();
 	}
 
@@ -262,13 +262,14 @@ public class Feeds {
 				Times.fromDb(rs.getObject("last_success_at", LocalDateTime.class)), rs.getString("last_error"));
 	}
 
-	private static FeedRun run(ResultSet rs, int row) throws SQLException {
+	private FeedRun run(ResultSet rs, int row) throws SQLException {
 		return new FeedRun(rs.getLong("id"), rs.getLong("enterprise_id"), FeedSource.valueOf(rs.getString("source")),
 				rs.getString("status"), rs.getString("file_name"), rs.getString("started_by"),
 				rs.getObject("expected_count", Long.class), rs.getLong("read_count"), rs.getLong("written_count"),
 				rs.getLong("rejected_count"), rs.getString("message"),
 				Times.fromDb(rs.getObject("started_at", LocalDateTime.class)),
-				Times.fromDb(rs.getObject("ended_at", LocalDateTime.class)), rs.getBoolean("restartable"));
+				Times.fromDb(rs.getObject("ended_at", LocalDateTime.class)), rs.getBoolean("restartable"),
+				Instant.now(this.clock));
 	}
 
 	private static Reject reject(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.home;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,7 +16,6 @@ import cn.qinglang.inspect.rectification.Orders;
 import cn.qinglang.inspect.rectification.RectificationOrder;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.security.Role;
-import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * What each role sees first: regulators their jurisdiction's enterprises, a platform user
@@ -32,20 +32,20 @@ class HomeController {
 
 	private final Orders orders;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
-	HomeController(Enterprises enterprises, Jurisdictions jurisdictions, Orders orders, PortalProperties portal) {
+	HomeController(Enterprises enterprises, Jurisdictions jurisdictions, Orders orders, Clock clock) {
 		this.enterprises = enterprises;
 		this.jurisdictions = jurisdictions;
 		this.orders = orders;
-		this.portal = portal;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PortalUser user, Model model) {
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		if (user.role() != Role.ADMIN && user.role() != Role.AUDITOR) {
-			LocalDate today = this.portal.today();
+			LocalDate today = LocalDate.now(this.clock);
 			List<RectificationOrder> open = this.orders.list(scope, true, 500);
 			model.addAttribute("openOrders", open);
 			model.addAttribute("overdueOrders", open.stream().filter((order) -> order.overdue(today)).count());

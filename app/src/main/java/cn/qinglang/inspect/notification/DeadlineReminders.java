@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.notification;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.qinglang.inspect.rectification.Orders;
 import cn.qinglang.inspect.rectification.RectificationOrder;
-import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * The daily reminder: the enterprise's users are told 7, 3 and 1 days before a deadline
@@ -23,17 +23,17 @@ public class DeadlineReminders {
 
 	private final Notifier notifier;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
-	DeadlineReminders(Orders orders, Notifier notifier, PortalProperties portal) {
+	DeadlineReminders(Orders orders, Notifier notifier, Clock clock) {
 		this.orders = orders;
 		this.notifier = notifier;
-		this.portal = portal;
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${qinglang.reminders.cron:0 0 8 * * *}", zone = "${qinglang.portal.display-zone}")
 	void daily() {
-		run(this.portal.today());
+		run(LocalDate.now(this.clock));
 	}
 
 	/** Sends the reminders due on a day; returns how many people were told. */

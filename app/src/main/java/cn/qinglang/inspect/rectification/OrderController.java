@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.rectification;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,6 @@ import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
-import cn.qinglang.inspect.system.PortalProperties;
 import cn.qinglang.inspect.system.RuleViolation;
 
 /**
@@ -51,16 +51,16 @@ class OrderController {
 
 	private final MessageSource messages;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
 	OrderController(Orders orders, Inspections inspections, RectificationService service,
-			RectificationProperties properties, MessageSource messages, PortalProperties portal) {
+			RectificationProperties properties, MessageSource messages, Clock clock) {
 		this.orders = orders;
 		this.inspections = inspections;
 		this.service = service;
 		this.properties = properties;
 		this.messages = messages;
-		this.portal = portal;
+		this.clock = clock;
 	}
 
 	@GetMapping("/inspections/{inspectionId}/orders/new")
@@ -76,7 +76,7 @@ class OrderController {
 		findings.forEach((finding) -> measures.add("整改：" + finding.catalogTitleZh()));
 		boolean recurrence = findings.stream().anyMatch((finding) -> finding.recurrenceOfFindingId() != null);
 		Forms.IssueOrder form = new Forms.IssueOrder(findings.stream().map(Finding::id).toList(),
-				this.portal.today().plusDays(this.properties.defaultDeadlineDays()),
+				LocalDate.now(this.clock).plusDays(this.properties.defaultDeadlineDays()),
 				recurrence ? Disposition.WARNING : Disposition.ORDER_TO_RECTIFY, null, measures);
 		return showIssueForm(inspection, findings, form, model);
 	}
@@ -98,13 +98,13 @@ class OrderController {
 			Model model) {
 		model.addAttribute("orders", this.orders.list(EnterpriseScope.of(user), open, 500));
 		model.addAttribute("openOnly", open);
-		model.addAttribute("today", this.portal.today());
+		model.addAttribute("today", LocalDate.now(this.clock));
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/orders/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, this.portal.today(),
+		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, LocalDate.now(this.clock),
 				model, VIEW_DETAIL);
 	}
 

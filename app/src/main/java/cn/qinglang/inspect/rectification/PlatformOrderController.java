@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.rectification;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,7 +22,6 @@ import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.evidence.EvidenceStore;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.security.PortalUser;
-import cn.qinglang.inspect.system.PortalProperties;
 import cn.qinglang.inspect.system.RuleViolation;
 import cn.qinglang.inspect.system.Uploads;
 
@@ -43,28 +43,28 @@ class PlatformOrderController {
 
 	private final EvidenceStore store;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
 	PlatformOrderController(Orders orders, Inspections inspections, RectificationService service, EvidenceStore store,
-			PortalProperties portal) {
+			Clock clock) {
 		this.orders = orders;
 		this.inspections = inspections;
 		this.service = service;
 		this.store = store;
-		this.portal = portal;
+		this.clock = clock;
 	}
 
 	@GetMapping("/my-enterprise/orders")
 	String list(@AuthenticationPrincipal PortalUser user, Model model) {
 		model.addAttribute("orders", this.orders.list(EnterpriseScope.of(user), false, 500));
-		model.addAttribute("today", this.portal.today());
+		model.addAttribute("today", LocalDate.now(this.clock));
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/my-enterprise/orders/{id}")
 	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		model.addAttribute("limits", this.store.limits());
-		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, this.portal.today(),
+		return OrderViews.detail(this.orders, this.inspections, EnterpriseScope.of(user), id, LocalDate.now(this.clock),
 				model, VIEW_DETAIL);
 	}
 

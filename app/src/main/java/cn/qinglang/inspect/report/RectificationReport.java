@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +21,6 @@ import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.labelcheck.SpotChecks;
 import cn.qinglang.inspect.rectification.Orders;
 import cn.qinglang.inspect.rectification.RectificationOrder;
-import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * The enterprise rectification report of an order, if the viewer's scope reaches the
@@ -40,19 +40,19 @@ class RectificationReport {
 
 	private final SpotChecks spotChecks;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
 	private final RectificationReportLayout layout;
 
 	RectificationReport(Orders orders, Inspections inspections, Enterprises enterprises, Jurisdictions jurisdictions,
-			SpotChecks spotChecks, MessageSource messages, PortalProperties portal) {
+			SpotChecks spotChecks, MessageSource messages, Clock clock) {
 		this.orders = orders;
 		this.inspections = inspections;
 		this.enterprises = enterprises;
 		this.jurisdictions = jurisdictions;
 		this.spotChecks = spotChecks;
-		this.portal = portal;
-		this.layout = new RectificationReportLayout(messages, portal.displayZone());
+		this.clock = clock;
+		this.layout = new RectificationReportLayout(messages, clock.getZone());
 	}
 
 	/** What the report of an order shows, if the viewer's scope reaches the order. */
@@ -66,7 +66,7 @@ class RectificationReport {
 	}
 
 	ReportDocument document(RectificationReportData data, List<ReportLine> lines) {
-		return this.layout.document(data, lines, this.portal.today());
+		return this.layout.document(data, lines, LocalDate.now(this.clock));
 	}
 
 	private Optional<RectificationReportData> read(EnterpriseScope scope, RectificationOrder order) {

@@ -3,28 +3,29 @@ package cn.qinglang.inspect.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import net.sf.jasperreports.engine.JRException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
-import cn.qinglang.inspect.report.export.BackgroundExports;
 import cn.qinglang.inspect.report.ReportProperties;
+import cn.qinglang.inspect.report.export.BackgroundExports;
 import cn.qinglang.inspect.report.export.ExportQueueFullException;
 import cn.qinglang.inspect.security.PortalUser;
-import cn.qinglang.inspect.system.PortalProperties;
 import cn.qinglang.inspect.system.Times;
-import org.springframework.stereotype.Component;
 
 /**
  * Delivers a report to the browser: a small one streamed as a download (written to the
@@ -44,17 +45,17 @@ public class ReportExports {
 
 	private final AuditLog audit;
 
-	private final PortalProperties portal;
+	private final Clock clock;
 
 	private final BackgroundExports background;
 
 	private final ReportProperties properties;
 
-	ReportExports(ReportRenderer renderer, AuditLog audit, PortalProperties portal, BackgroundExports background,
+	ReportExports(ReportRenderer renderer, AuditLog audit, Clock clock, BackgroundExports background,
 			ReportProperties properties) {
 		this.renderer = renderer;
 		this.audit = audit;
-		this.portal = portal;
+		this.clock = clock;
 		this.background = background;
 		this.properties = properties;
 	}
@@ -123,7 +124,7 @@ public class ReportExports {
 	}
 
 	private Watermark watermark(PortalUser user) {
-		return Watermark.of(viewer(user), Times.now(), this.portal.displayZone());
+		return Watermark.of(viewer(user), Times.now(this.clock), this.clock.getZone());
 	}
 
 	private static String viewer(PortalUser user) {

@@ -37,6 +37,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 
 	private final boolean enabled;
 
+	/** the end of a lock still running when the user was loaded, or null */
 	private final Instant lockedUntil;
 
 	private final boolean mustChangePassword;
@@ -114,7 +115,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 
 	@Override
 	public boolean isAccountNonLocked() {
-		return this.lockedUntil == null || this.lockedUntil.isBefore(Instant.now());
+		return this.lockedUntil == null;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
@@ -20,7 +21,10 @@ class SignInAccounts implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 
-	SignInAccounts(JdbcClient jdbc) {
+	private final Clock clock;
+
+	SignInAccounts(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -35,7 +39,8 @@ class SignInAccounts implements UserDetailsService {
 			.query((rs, row) -> new PortalUser(rs.getLong("id"), rs.getString("username"),
 					rs.getString("password_hash"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 					rs.getString("jurisdiction_code"), rs.getString("path"), rs.getObject("enterprise_id", Long.class),
-					rs.getBoolean("enabled"), Times.fromDb(rs.getObject("locked_until", LocalDateTime.class)),
+					rs.getBoolean("enabled"),
+					Times.stillAhead(Times.fromDb(rs.getObject("locked_until", LocalDateTime.class)), this.clock),
 					rs.getBoolean("must_change_password")))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));

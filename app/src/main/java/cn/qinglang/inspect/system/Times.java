@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.system;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,10 +45,18 @@ public class Times {
 	}
 
 	/**
-	 * The precision of the database columns, so that what is hashed is what is stored.
+	 * Now by the clock, at the precision of the database columns, so that what is hashed
+	 * is what is stored.
 	 */
-	public static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	public static Instant now(Clock clock) {
+		return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * The instant if it is still ahead by the clock (a lock still running), else null.
+	 */
+	public static Instant stillAhead(Instant instant, Clock clock) {
+		return (instant != null && instant.isAfter(clock.instant())) ? instant : null;
 	}
 
 	public String format(Instant instant) {

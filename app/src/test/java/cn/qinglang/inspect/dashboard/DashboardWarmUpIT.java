@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.dashboard;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.support.PortalTest;
-import cn.qinglang.inspect.system.PortalProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +28,11 @@ class DashboardWarmUpIT {
 	DashboardService dashboards;
 
 	@Autowired
-	PortalProperties portal;
+	Clock clock;
 
 	@Test
 	void warmUpLeavesThePresetViewsComputed() {
-		LocalDate today = this.portal.today();
+		LocalDate today = LocalDate.now(this.clock);
 		DashboardFilter last30 = DashboardFilter.parse(Map.of("preset", "LAST_30"), today,
 				this.dashboards.properties().campaignStart());
 

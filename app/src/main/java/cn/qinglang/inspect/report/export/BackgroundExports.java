@@ -1,12 +1,11 @@
 package cn.qinglang.inspect.report.export;
 
-import cn.qinglang.inspect.report.ReportProperties;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +35,7 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.ReportProperties;
 import cn.qinglang.inspect.report.ReportRenderer;
 import cn.qinglang.inspect.report.Watermark;
 import cn.qinglang.inspect.system.Times;
@@ -72,6 +72,8 @@ public class BackgroundExports implements DisposableBean {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	private final TransactionTemplate readOnly;
 
 	private final ThreadPoolExecutor workers;
@@ -80,7 +82,8 @@ public class BackgroundExports implements DisposableBean {
 	private final Set<Long> own = ConcurrentHashMap.newKeySet();
 
 	BackgroundExports(ExportRepository repository, ExportFiles files, ReportRenderer renderer,
-			ReportProperties properties, AuditLog audit, PlatformTransactionManager transactions) {
+			ReportProperties properties, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.files = files;
 		this.renderer = renderer;
@@ -106,7 +109,7 @@ public class BackgroundExports implements DisposableBean {
 	 */
 	public long submit(String owner, ReportFormat format, String title, long estimatedRows, Watermark watermark,
 			Supplier<ReportDocument> document) {
-		long id = this.repository.queue(owner, title, format, estimatedRows, Times.now());
+		long id = this.repository.queue(owner, title, format, estimatedRows, Times.now(this.clock));
 		this.own.add(id);
 		try {
 			this.workers.execute(() -> run(id, format, estimatedRows, watermark, document));
@@ -156,17 +159,17 @@ public class BackgroundExports implements DisposableBean {
 	private void run(long id, ReportFormat format, long estimatedRows, Watermark watermark,
 			Supplier<ReportDocument> supplier) {
 		try {
-			if (!this.repository.start(id, Times.now())) {
+			if (!this.repository.start(id, Times.now(this.clock))) {
 				return;
 			}
 			ExportFiles.Stored stored = this.readOnly
 				.execute((status) -> produce(id, format, estimatedRows, watermark, supplier));
-			this.repository.done(id, stored.size(), stored.sha256(), Times.now());
+			this.repository.done(id, stored.size(), stored.sha256(), Times.now(this.clock));
 		}
 		// a fill that ran out of memory has let go of its pages by now: tell the user
 		catch (RuntimeException | OutOfMemoryError ex) {
 			log.warn("Background export {} failed", id, ex);
-			this.repository.failed(id, messageOf(ex), Times.now());
+			this.repository.failed(id, messageOf(ex), Times.now(this.clock));
 		}
 		finally {
 			this.own.remove(id);
@@ -220,7 +223,8 @@ public class BackgroundExports implements DisposableBean {
 	 * @return how many exports were failed
 	 */
 	public int failInterrupted() {
-		int failed = this.repository.failAbandoned(Set.copyOf(this.own), ReportExport.INTERRUPTED, Times.now());
+		int failed = this.repository.failAbandoned(Set.copyOf(this.own), ReportExport.INTERRUPTED,
+				Times.now(this.clock));
 		if (this.own.isEmpty()) {
 			this.files.deleteParts();
 		}
@@ -235,7 +239,7 @@ public class BackgroundExports implements DisposableBean {
 	 */
 	@Scheduled(fixedDelayString = "${qinglang.reports.cleanup-interval:PT1H}")
 	public void cleanup() {
-		expireFinishedBefore(Times.now().minus(this.properties.retention()));
+		expireFinishedBefore(Times.now(this.clock).minus(this.properties.retention()));
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package cn.qinglang.inspect.report.export;
 
-import cn.qinglang.inspect.report.ReportProperties;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.ReportProperties;
 import cn.qinglang.inspect.report.export.ExportSamples.HeldRows;
 import cn.qinglang.inspect.support.EnforcementSteps;
 import cn.qinglang.inspect.support.PortalTest;
@@ -248,7 +248,8 @@ class BackgroundExportIT {
 		assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.DONE);
 		assertThat(file).isRegularFile();
 
-		int expired = this.exports.expireFinishedBefore(Times.now().plus(this.properties.retention()).plusSeconds(60));
+		int expired = this.exports
+			.expireFinishedBefore(Times.now(Clock.systemUTC()).plus(this.properties.retention()).plusSeconds(60));
 		assertThat(expired).isPositive();
 		assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.EXPIRED);
 		assertThat(file).doesNotExist();

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.report.export;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ final class ExportSamples {
 	}
 
 	static Watermark watermark() {
-		return Watermark.of("测试员（tester）", Times.now(), ZoneId.of("Asia/Shanghai"));
+		return Watermark.of("测试员（tester）", Times.now(Clock.systemUTC()), ZoneId.of("Asia/Shanghai"));
 	}
 
 	static List<ReportLine> lines(int count) {
