@@ -27,7 +27,7 @@ import cn.qinglang.inspect.system.PortalProperties;
 class BulletinReport {
 
 	/** The rectification report's template, which prints any office document's lines. */
-	private static final String TEMPLATE = "rectification-report";
+	private static final String TEMPLATE = ReportDocument.OFFICE_DOCUMENT;
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -82,7 +82,7 @@ class BulletinReport {
 		for (TypicalIssueSummary.IssueRow issue : summary.issues()) {
 			String share = (issue.share() != null) ? String.format(CHINESE, "，占受检企业 %.1f%%", issue.share() * 100) : "";
 			String change = (issue.change() != null) ? String.format(CHINESE, "，较上期 %+.1f%%", issue.change()) : "";
-			lines.add(new ReportLine(issues, "FINDING", issue.code(), issue.titleZh(),
+			lines.add(new ReportLine.Entry(issues, ReportLine.EntryKind.FINDING, issue.code(), issue.titleZh(),
 					"发现 " + issue.findings() + " 处，涉及 " + issue.enterprises() + " 家企业" + share, issue.legalBasis(),
 					"上期 " + issue.previousFindings() + " 处" + change, null, null));
 		}
@@ -111,7 +111,7 @@ class BulletinReport {
 		for (TypicalIssueSummary.Example example : summary.examples()) {
 			String enterprise = summary.anonymised() ? this.messages.getMessage("summary.anonymousEnterprise",
 					new Object[] { example.enterprise() }, CHINESE) : example.enterprise();
-			lines.add(new ReportLine(examples, "FINDING", "案例" + (++number), enterprise,
+			lines.add(new ReportLine.Entry(examples, ReportLine.EntryKind.FINDING, "案例" + (++number), enterprise,
 					example.date() + "　" + example.code() + " " + example.titleZh() + "：" + example.description(), null,
 					label("severity." + example.severity()), null, null));
 		}

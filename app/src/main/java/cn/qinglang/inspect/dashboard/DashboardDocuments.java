@@ -70,7 +70,7 @@ public class DashboardDocuments {
 			String change = kpi.formattedChange();
 			// the change's unit in a column of its own: "个百分点" does not fit beside the
 			// number
-			lines.add(ReportLine.row(section, "GRID", headings,
+			lines.add(ReportLine.row(section, ReportLine.Table.GRID, headings,
 					List.of(label("dashboard.kpi." + kpi.code()), withUnit(kpi, kpi.formatted()),
 							withUnit(kpi, kpi.formattedPrevious()), change.isEmpty() ? "—" : change,
 							change.isEmpty() ? "" : label("dashboard.changeUnit." + kpi.unit()))));
@@ -85,11 +85,11 @@ public class DashboardDocuments {
 		PeerComparison peers = snapshot.peers();
 		List<String> headings = List.of(label("dashboard.peers"), label("report.statistics.own"),
 				label("report.statistics.peerMean"));
-		lines.add(ReportLine.row(section, "GRID", headings,
+		lines.add(ReportLine.row(section, ReportLine.Table.GRID, headings,
 				List.of(label("dashboard.score"), decimal(snapshot.score()), decimal(peers.meanScore()))));
-		lines.add(ReportLine.row(section, "GRID", headings, List.of(label("dashboard.rank"),
+		lines.add(ReportLine.row(section, ReportLine.Table.GRID, headings, List.of(label("dashboard.rank"),
 				(peers.rank() != null) ? peers.rank() + " / " + peers.scoredPeers() : "—", "")));
-		lines.add(ReportLine.row(section, "GRID", headings,
+		lines.add(ReportLine.row(section, ReportLine.Table.GRID, headings,
 				List.of(label("dashboard.percentile"),
 						(peers.percentile() != null) ? this.messages.getMessage("dashboard.percentileText",
 								new Object[] { String.format(Locale.ROOT, "%.0f", peers.percentile()) }, CHINESE) : "—",
@@ -103,8 +103,8 @@ public class DashboardDocuments {
 				new PeerRate("verificationRate", peers.meanVerificationRate()),
 				new PeerRate("handledInTime", peers.meanHandledInTime()));
 		for (PeerRate rate : rates) {
-			lines.add(ReportLine.row(section, "GRID", headings, List.of(label("dashboard.kpi." + rate.kpi()),
-					percent(own.get(rate.kpi())), percent(rate.peerMean()))));
+			lines.add(ReportLine.row(section, ReportLine.Table.GRID, headings, List
+				.of(label("dashboard.kpi." + rate.kpi()), percent(own.get(rate.kpi())), percent(rate.peerMean()))));
 		}
 	}
 
@@ -144,13 +144,13 @@ public class DashboardDocuments {
 		List<String> categories = List.of(label("dashboard.categories"), label("dashboard.kpi.complaintsReceived"),
 				label("dashboard.kpi.complaintsHandled"));
 		for (CategoryRow row : snapshot.categories()) {
-			lines.add(ReportLine.row(section, "GRID", categories, List.of(label("dashboard.category." + row.category()),
-					count(row.received()), count(row.handled()))));
+			lines.add(ReportLine.row(section, ReportLine.Table.GRID, categories, List
+				.of(label("dashboard.category." + row.category()), count(row.received()), count(row.handled()))));
 		}
 		List<String> actions = List.of(label("dashboard.actions"), label("dashboard.records"), label("dashboard.items"),
 				label("dashboard.amount"));
 		for (ActionRow row : snapshot.actions()) {
-			lines.add(ReportLine.row(section, "GRID", actions,
+			lines.add(ReportLine.row(section, ReportLine.Table.GRID, actions,
 					List.of(label("dashboard.actionType." + row.type()) + "（" + label("dashboard.actor." + row.actor())
 							+ "）", count(row.records()), count(row.items()),
 							String.format(Locale.ROOT, "%,.2f", row.amount()))));
@@ -159,8 +159,8 @@ public class DashboardDocuments {
 			List<String> places = List.of(label("dashboard.jurisdictions"), label("dashboard.enterprises"),
 					label("dashboard.meanScore"), label("dashboard.laggards"));
 			for (JurisdictionRow row : snapshot.jurisdictions()) {
-				lines.add(ReportLine.row(section, "GRID", places, List.of(row.nameZh(), count(row.enterprises()),
-						decimal(row.meanScore()), count(row.laggards()))));
+				lines.add(ReportLine.row(section, ReportLine.Table.GRID, places, List.of(row.nameZh(),
+						count(row.enterprises()), decimal(row.meanScore()), count(row.laggards()))));
 			}
 		}
 	}
@@ -171,7 +171,7 @@ public class DashboardDocuments {
 				label("report.statistics.implicit"), label("report.statistics.verification"),
 				label("report.statistics.complaints"), label("report.statistics.inTime"));
 		for (DashboardSnapshot.LeagueEntry row : snapshot.league()) {
-			lines.add(ReportLine.row(section, "LEAGUE", headings,
+			lines.add(ReportLine.row(section, ReportLine.Table.LEAGUE, headings,
 					List.of((row.rank() > 0) ? String.valueOf(row.rank()) : "—",
 							row.laggard() ? row.nameZh() + label("report.statistics.laggardMark") : row.nameZh(),
 							row.jurisdictionZh(), decimal(row.score()), percent(row.explicitRate()),
@@ -187,7 +187,7 @@ public class DashboardDocuments {
 				label("report.statistics.implicit"), label("report.statistics.verification"),
 				label("dashboard.kpi.complaintsReceived"), label("dashboard.kpi.complaintsHandled"));
 		for (WeekPoint week : weeks) {
-			lines.add(ReportLine.row(section, "GRID", headings,
+			lines.add(ReportLine.row(section, ReportLine.Table.GRID, headings,
 					List.of(week.week().toString(), percent(week.explicitRate()), percent(week.implicitRate()),
 							percent(week.verificationRate()), count(week.complaintsReceived()),
 							count(week.complaintsHandled()))));

@@ -27,7 +27,7 @@ import cn.qinglang.inspect.security.PortalUser;
 @Component
 class DashboardReport {
 
-	private static final String TEMPLATE = "rectification-report";
+	private static final String TEMPLATE = ReportDocument.OFFICE_DOCUMENT;
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

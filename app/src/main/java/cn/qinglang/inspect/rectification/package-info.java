@@ -4,6 +4,6 @@
  * inspector's review, deadline extensions, the timeline and re-inspection. States are
  * explicit and impossible moves are refused.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "enterprise", "evidence", "inspection", "jurisdiction", "security", "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "enterprise", "evidence", "inspection",
+		"jurisdiction", "labelcheck", "report", "security", "system" })
 package cn.qinglang.inspect.rectification;

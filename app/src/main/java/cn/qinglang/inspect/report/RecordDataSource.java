@@ -2,7 +2,7 @@ package cn.qinglang.inspect.report;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,11 +13,12 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRField;
 
 /**
- * Rows of a report as records, a template field reading the record component of its name.
- * It pulls one row at a time, so a report over a database stream holds only the row being
- * filled (and the pages the virtualizer keeps).
+ * Rows of a report as records (or a sealed interface of records, such as
+ * {@link ReportLine}), a template field reading the accessor of its name. It pulls one
+ * row at a time, so a report over a database stream holds only the row being filled (and
+ * the pages the virtualizer keeps).
  */
-public final class RecordDataSource<T extends Record> implements JRDataSource {
+public final class RecordDataSource<T> implements JRDataSource {
 
 	private final Iterator<T> rows;
 
@@ -28,12 +29,15 @@ public final class RecordDataSource<T extends Record> implements JRDataSource {
 	private RecordDataSource(Class<T> type, Iterator<T> rows) {
 		this.rows = rows;
 		this.accessors = new HashMap<>();
-		for (RecordComponent component : type.getRecordComponents()) {
-			this.accessors.put(component.getName(), component.getAccessor());
+		for (Method method : type.getMethods()) {
+			if (method.getParameterCount() == 0 && method.getReturnType() != void.class
+					&& !Modifier.isStatic(method.getModifiers())) {
+				this.accessors.put(method.getName(), method);
+			}
 		}
 	}
 
-	public static <T extends Record> RecordDataSource<T> of(Class<T> type, Iterable<T> rows) {
+	public static <T> RecordDataSource<T> of(Class<T> type, Iterable<T> rows) {
 		return new RecordDataSource<>(type, rows.iterator());
 	}
 
@@ -41,7 +45,7 @@ public final class RecordDataSource<T extends Record> implements JRDataSource {
 	 * Over a stream, e.g. {@code JdbcClient…stream()}: the caller closes it after the
 	 * fill.
 	 */
-	public static <T extends Record> RecordDataSource<T> of(Class<T> type, Stream<T> rows) {
+	public static <T> RecordDataSource<T> of(Class<T> type, Stream<T> rows) {
 		return new RecordDataSource<>(type, rows.iterator());
 	}
 

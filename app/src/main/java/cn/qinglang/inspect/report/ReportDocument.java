@@ -18,6 +18,12 @@ import net.sf.jasperreports.engine.JRDataSource;
 public record ReportDocument(String template, Map<String, Object> parameters, JRDataSource rows, String fileName,
 		String targetType, String targetId) {
 
+	/**
+	 * The template that prints a list of {@link ReportLine}s: the rectification report,
+	 * the bulletin and the dashboard export.
+	 */
+	public static final String OFFICE_DOCUMENT = "office-document";
+
 	/** The same document over other rows, e.g. the same rows counted as they are read. */
 	public ReportDocument withRows(JRDataSource rows) {
 		return new ReportDocument(this.template, this.parameters, rows, this.fileName, this.targetType, this.targetId);

@@ -52,13 +52,15 @@ class ReportWarmUp implements WarmUp {
 	long warmUp() {
 		long start = System.nanoTime();
 		CountingStream out = new CountingStream();
-		List<ReportLine> lines = List.of(ReportLine.row("一", "GRID", List.of("指标", "本期"), List.of("显式标识率", "90.0%")),
+		List<ReportLine> lines = List.of(
+				ReportLine.row("一", ReportLine.Table.GRID, List.of("指标", "本期"), List.of("显式标识率", "90.0%")),
 				ReportLine.chart("一", "趋势", new LineChart(List.of("2026-05-18", "2026-05-25"),
 						List.of(new Series("显式标识率", List.of(80.0, 90.0))), 0, null)));
 		try {
-			this.renderer.render(new ReportDocument("rectification-report", Map.of(),
-					RecordDataSource.of(ReportLine.class, lines), "warm-up", "none", "0"), ReportFormat.PDF,
-					new Watermark("warm-up", "-"), out);
+			this.renderer.render(
+					new ReportDocument(ReportDocument.OFFICE_DOCUMENT, Map.of(),
+							RecordDataSource.of(ReportLine.class, lines), "warm-up", "none", "0"),
+					ReportFormat.PDF, new Watermark("warm-up", "-"), out);
 			log.info("Report engine ready ({} ms)", (System.nanoTime() - start) / 1_000_000);
 			return out.count;
 		}

@@ -1,10 +1,12 @@
 /**
- * Exports filled from the compiled JasperReports templates: PDF (CJK font embedded, a
- * watermark with the viewer and the export time on every page), DOCX and XLSX, streamed
- * to the response and written to the audit log
- * ({@link cn.qinglang.inspect.report.ReportExports}). The enterprise rectification report
- * is the first of them.
+ * The document kernel: fills the compiled JasperReports templates and exports PDF (CJK
+ * font embedded, a watermark with the viewer and the export time on every page), DOCX and
+ * XLSX, streamed to the response or queued for a background worker, and written to the
+ * audit log ({@link cn.qinglang.inspect.report.ReportExports}). It knows no feature's
+ * content: a feature lays out its {@link cn.qinglang.inspect.report.ReportLine lines} for
+ * the {@link cn.qinglang.inspect.report.ReportDocument#OFFICE_DOCUMENT office document}
+ * template (the rectification report in {@code rectification}, the bulletin, the
+ * dashboard export).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "enterprise", "inspection",
-		"jurisdiction", "labelcheck", "rectification", "security", "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "security", "system" })
 package cn.qinglang.inspect.report;

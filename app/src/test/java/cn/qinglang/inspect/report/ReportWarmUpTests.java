@@ -8,7 +8,7 @@ class ReportWarmUpTests {
 
 	@Test
 	void warmUpRendersASmallPdfWithATableAndAChart() {
-		ReportWarmUp warmUp = new ReportWarmUp(SampleReports.renderer(), new ReportProperties(50, true, 300, 1, 10,
+		ReportWarmUp warmUp = new ReportWarmUp(TestRenderers.renderer(), new ReportProperties(50, true, 300, 1, 10,
 				java.nio.file.Path.of("data/exports"), java.time.Duration.ofDays(7)));
 
 		// a page of the template with its embedded font subset is some kilobytes

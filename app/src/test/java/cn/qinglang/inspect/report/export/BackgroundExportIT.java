@@ -141,7 +141,7 @@ class BackgroundExportIT {
 		}
 		assertThat(audited("REPORT_EXPORTED", "report_export", String.valueOf(id))).contains("\"background\":true");
 		assertThat(audited("REPORT_DOWNLOADED", "rectification_order", String.valueOf(this.order)))
-			.contains("rectification-report", done.sha256());
+			.contains("office-document", done.sha256());
 	}
 
 	@Test

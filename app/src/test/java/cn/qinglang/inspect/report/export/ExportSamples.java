@@ -45,8 +45,8 @@ final class ExportSamples {
 	}
 
 	static ReportDocument document(JRDataSource rows) {
-		return new ReportDocument("rectification-report", Map.of("officeName", "北京市网信办", "orderNumber", "测试〔2026〕1号",
-				"enterpriseName", "测试企业", "reportDate", "2026年11月23日"), rows, "test-export", "test", "1");
+		return new ReportDocument(ReportDocument.OFFICE_DOCUMENT, Map.of("officeName", "北京市网信办", "orderNumber",
+				"测试〔2026〕1号", "enterpriseName", "测试企业", "reportDate", "2026年11月23日"), rows, "test-export", "test", "1");
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +24,8 @@ import cn.qinglang.inspect.inspection.InspectionKind;
 import cn.qinglang.inspect.jurisdiction.Jurisdiction;
 import cn.qinglang.inspect.labelcheck.SpotChecks;
 import cn.qinglang.labelcheck.ProblemCode;
-import cn.qinglang.inspect.rectification.Disposition;
-import cn.qinglang.inspect.rectification.Extension;
-import cn.qinglang.inspect.rectification.Measure;
-import cn.qinglang.inspect.rectification.MeasureStatus;
-import cn.qinglang.inspect.rectification.OrderEvent;
-import cn.qinglang.inspect.rectification.OrderStatus;
-import cn.qinglang.inspect.rectification.RectificationOrder;
-import cn.qinglang.inspect.rectification.Submission;
+import cn.qinglang.inspect.report.ReportRenderer;
+import cn.qinglang.inspect.report.TestRenderers;
 
 /**
  * A rectification report's data made up in memory, of any size, without Spring or a
@@ -59,8 +53,7 @@ final class SampleReports {
 	}
 
 	static ReportRenderer renderer() {
-		return new ReportRenderer(new ReportProperties(50, false, 300, 1, 10, java.nio.file.Path.of("data/exports"),
-				java.time.Duration.ofDays(7)));
+		return TestRenderers.renderer();
 	}
 
 	/**

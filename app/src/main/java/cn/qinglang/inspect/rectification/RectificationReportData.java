@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.util.List;
 
@@ -7,10 +7,6 @@ import cn.qinglang.inspect.inspection.Finding;
 import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.jurisdiction.Jurisdiction;
 import cn.qinglang.inspect.labelcheck.SpotChecks;
-import cn.qinglang.inspect.rectification.Extension;
-import cn.qinglang.inspect.rectification.Measure;
-import cn.qinglang.inspect.rectification.OrderEvent;
-import cn.qinglang.inspect.rectification.RectificationOrder;
 
 /**
  * Everything a rectification report shows, read through the viewer's scope.

@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +21,14 @@ import org.junit.jupiter.api.Test;
 
 import cn.qinglang.reports.charts.LineChart;
 import cn.qinglang.reports.charts.Series;
+import cn.qinglang.inspect.report.ReportLine;
+import cn.qinglang.inspect.report.ReportDocument;
+import cn.qinglang.inspect.report.RecordDataSource;
+import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.Watermark;
+import cn.qinglang.inspect.report.ReportRenderer;
+import cn.qinglang.inspect.report.ReportProperties;
+import cn.qinglang.inspect.report.PdfChecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,12 +95,14 @@ class ReportRendererTests {
 		lines.add(ReportLine.chart("一、图表", "标识率按周趋势", new LineChart(List.of("2026-05-18", "2026-05-25"),
 				List.of(new Series("显式标识率", List.of(60.0, 80.0))), 0, "专项行动启动")));
 		for (int rank = 1; rank <= 150; rank++) {
-			lines.add(ReportLine.row("二、企业合规排名", "LEAGUE", headings, List.of(String.valueOf(rank), "企业" + rank, "海淀区",
-					"80.0", "90.0%", "85.0%", "70.0%", "1,000", "75.0%")));
+			lines.add(ReportLine.row("二、企业合规排名", ReportLine.Table.LEAGUE, headings, List.of(String.valueOf(rank),
+					"企业" + rank, "海淀区", "80.0", "90.0%", "85.0%", "70.0%", "1,000", "75.0%")));
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.renderer.render(new ReportDocument("rectification-report", Map.of(),
-				RecordDataSource.of(ReportLine.class, lines), "league", "test", "1"), ReportFormat.PDF, WATERMARK, out);
+		this.renderer.render(
+				new ReportDocument(ReportDocument.OFFICE_DOCUMENT, Map.of(),
+						RecordDataSource.of(ReportLine.class, lines), "league", "test", "1"),
+				ReportFormat.PDF, WATERMARK, out);
 
 		try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
 			int pagesWithRows = 0;

@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.io.IOException;
 import java.util.List;
@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
+import cn.qinglang.inspect.report.ReportLine;
+import cn.qinglang.inspect.report.ReportExports;
+import cn.qinglang.inspect.report.ReportFormat;
 
 /**
  * The rectification report of an order as a PDF, delivered to the browser: for regulators

@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,11 +16,9 @@ import cn.qinglang.inspect.enterprise.Enterprise;
 import cn.qinglang.inspect.inspection.Finding;
 import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.labelcheck.SpotChecks;
-import cn.qinglang.inspect.rectification.Extension;
-import cn.qinglang.inspect.rectification.Measure;
-import cn.qinglang.inspect.rectification.OrderEvent;
-import cn.qinglang.inspect.rectification.RectificationOrder;
-import cn.qinglang.inspect.rectification.Submission;
+import cn.qinglang.inspect.report.ReportLine;
+import cn.qinglang.inspect.report.ReportDocument;
+import cn.qinglang.inspect.report.RecordDataSource;
 
 /**
  * Lays out a rectification report as the lines its template prints, in Chinese: the
@@ -28,7 +26,7 @@ import cn.qinglang.inspect.rectification.Submission;
  */
 final class RectificationReportLayout {
 
-	static final String TEMPLATE = "rectification-report";
+	static final String TEMPLATE = ReportDocument.OFFICE_DOCUMENT;
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -99,9 +97,9 @@ final class RectificationReportLayout {
 		String section = text("report.section.findings");
 		int number = 1;
 		for (Finding finding : findings) {
-			lines.add(new ReportLine(section, "FINDING", text("report.finding.number", number++),
-					finding.catalogCode() + " " + finding.catalogTitleZh(), finding.description(), finding.legalBasis(),
-					text("severity." + finding.severity()), null, null));
+			lines.add(new ReportLine.Entry(section, ReportLine.EntryKind.FINDING,
+					text("report.finding.number", number++), finding.catalogCode() + " " + finding.catalogTitleZh(),
+					finding.description(), finding.legalBasis(), text("severity." + finding.severity()), null, null));
 		}
 		if (findings.isEmpty()) {
 			lines.add(ReportLine.note(section, text("report.none")));
@@ -130,8 +128,9 @@ final class RectificationReportLayout {
 	private void measures(List<ReportLine> lines, List<Measure> measures) {
 		String section = text("report.section.measures");
 		for (Measure measure : measures) {
-			lines.add(new ReportLine(section, "MEASURE", text("report.measure.number", measure.position()),
-					measure.title(), null, null, text("measure.status." + measure.status()), null, null));
+			lines.add(new ReportLine.Entry(section, ReportLine.EntryKind.MEASURE,
+					text("report.measure.number", measure.position()), measure.title(), null, null,
+					text("measure.status." + measure.status()), null, null));
 			if (measure.submissions().isEmpty()) {
 				lines.add(ReportLine.note(section, text("report.measure.noEvidence")));
 			}
@@ -142,16 +141,14 @@ final class RectificationReportLayout {
 						? text("report.submission.review", submission.reviewedBy(), time(submission.reviewedAt()),
 								(submission.reviewComment() != null) ? submission.reviewComment() : "")
 						: null;
-				lines.add(
-						new ReportLine(
-								section, "SUBMISSION", text("report.submission.version", submission.versionNo()), text(
-										"report.submission.line", submission.submittedBy(),
-										time(submission.submittedAt()), (submission.effectiveDate() != null)
-												? DATE.format(submission.effectiveDate()) : "—"),
-								submission.statement(), review, outcome, null, null));
+				lines.add(new ReportLine.Entry(section, ReportLine.EntryKind.SUBMISSION,
+						text("report.submission.version", submission.versionNo()),
+						text("report.submission.line", submission.submittedBy(), time(submission.submittedAt()),
+								(submission.effectiveDate() != null) ? DATE.format(submission.effectiveDate()) : "—"),
+						submission.statement(), review, outcome, null, null));
 				for (Submission.EvidenceFile file : submission.files()) {
-					lines.add(new ReportLine(section, "FILE", size(file.size()), file.fileName(), null, null, null,
-							file.sha256(), file.sm3()));
+					lines.add(new ReportLine.Entry(section, ReportLine.EntryKind.FILE, size(file.size()),
+							file.fileName(), null, null, null, file.sha256(), file.sm3()));
 				}
 			}
 		}
@@ -175,7 +172,7 @@ final class RectificationReportLayout {
 	private void timeline(List<ReportLine> lines, List<OrderEvent> timeline) {
 		String section = text("report.section.timeline");
 		for (OrderEvent event : timeline) {
-			lines.add(new ReportLine(section, "EVENT", time(event.occurredAt()),
+			lines.add(new ReportLine.Entry(section, ReportLine.EntryKind.EVENT, time(event.occurredAt()),
 					this.messages.getMessage("timeline." + event.kind(), null, event.kind(), CHINESE), event.detail(),
 					null, event.actor(), null, null));
 		}

@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,8 +19,8 @@ import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.Inspections;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.labelcheck.SpotChecks;
-import cn.qinglang.inspect.rectification.Orders;
-import cn.qinglang.inspect.rectification.RectificationOrder;
+import cn.qinglang.inspect.report.ReportLine;
+import cn.qinglang.inspect.report.ReportDocument;
 
 /**
  * The enterprise rectification report of an order, if the viewer's scope reaches the

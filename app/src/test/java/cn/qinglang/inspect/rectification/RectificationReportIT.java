@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import cn.qinglang.inspect.support.EnforcementSteps;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
+import cn.qinglang.inspect.report.PdfChecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -165,7 +166,7 @@ class RectificationReportIT {
 			.param("o", String.valueOf(this.order))
 			.query(String.class)
 			.single();
-		assertThat(detail).contains("rectification-report").contains("PDF");
+		assertThat(detail).contains("office-document").contains("PDF");
 	}
 
 	@Test

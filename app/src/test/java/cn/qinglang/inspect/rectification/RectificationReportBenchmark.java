@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.report;
+package cn.qinglang.inspect.rectification;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -8,6 +8,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import cn.qinglang.inspect.bench.BenchPremise;
+import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.report.Watermark;
+import cn.qinglang.inspect.report.ReportRenderer;
 
 /**
  * {@code bash .ci/bench reports}: fills and exports the enterprise rectification report
