@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jobs are a library the portal runs: no web layer, no portal code.
+ * The jobs are a library the portal runs: no web layer, no portal code; the feeds' API
+ * ({@code records}) stands on its own.
  */
 class ArchitectureTests {
 
@@ -26,6 +27,19 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.thymeleaf..",
 					"cn.qinglang.inspect..")
+			.check(this.jobs);
+	}
+
+	@Test
+	void theFeedsApiDependsOnNothingOfTheJobs() {
+		assertThat(this.jobs.stream().filter((type) -> type.getPackageName().equals("cn.qinglang.batch.records")))
+			.hasSizeGreaterThanOrEqualTo(3);
+		noClasses().that()
+			.resideInAPackage("cn.qinglang.batch.records..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("cn.qinglang.batch.feed..", "cn.qinglang.batch.aggregate..", "org.springframework..")
+			.because("pull, upload and push share the vocabulary, not the jobs' machinery")
 			.check(this.jobs);
 	}
 

@@ -1,9 +1,9 @@
 package cn.qinglang.inspect.bulletin;
 
-import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import cn.qinglang.batch.feed.PlatformInterface.CampaignCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.CampaignCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.dashboard.CategoryRow;
@@ -30,8 +30,8 @@ import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.DashboardService;
 import cn.qinglang.inspect.dashboard.DashboardSnapshot;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
-import cn.qinglang.inspect.jurisdiction.DocumentNumbers;
 import cn.qinglang.inspect.jurisdiction.DocumentNumbers.DocumentNumber;
+import cn.qinglang.inspect.jurisdiction.DocumentNumbers;
 import cn.qinglang.inspect.jurisdiction.Jurisdiction;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.rectification.Disposition;

@@ -3,8 +3,8 @@ package cn.qinglang.inspect.dashboard;
 import java.util.Arrays;
 import java.util.List;
 
-import cn.qinglang.batch.feed.PlatformInterface.CampaignCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.CampaignCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
 
 /** Complaints of one red-line category in the period. */
 public record CategoryRow(ComplaintCategory category, long received, long handled) {

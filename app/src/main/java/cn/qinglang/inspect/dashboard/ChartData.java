@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
 
 /**
  * The numbers of each chart as JSON for the page's script (placed in a data attribute, so

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.qinglang.batch.feed.PlatformInterface.ContentType;
+import cn.qinglang.batch.records.PlatformInterface.ContentType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
 import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.reports.charts.BarChart;
 import cn.qinglang.reports.charts.LineChart;

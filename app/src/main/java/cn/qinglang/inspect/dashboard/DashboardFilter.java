@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.web.util.UriUtils;
 
-import cn.qinglang.batch.feed.PlatformInterface;
-import cn.qinglang.batch.feed.PlatformInterface.ContentType;
+import cn.qinglang.batch.records.PlatformInterface.ContentType;
+import cn.qinglang.batch.records.PlatformInterface;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 

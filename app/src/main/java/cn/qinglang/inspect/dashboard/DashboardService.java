@@ -17,14 +17,14 @@ import org.springframework.stereotype.Service;
 
 import cn.qinglang.batch.aggregate.AggregateTable;
 import cn.qinglang.batch.aggregate.DashboardAggregates;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
 import cn.qinglang.inspect.dashboard.DashboardQueries.OrderCounts;
 import cn.qinglang.inspect.dashboard.Kpi.Unit;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
-import cn.qinglang.inspect.feed.DataFreshness;
 import cn.qinglang.inspect.feed.DataFreshness.FeedAge;
+import cn.qinglang.inspect.feed.DataFreshness;
 
 /**
  * Computes the dashboards from the aggregates. A computed view is kept under the

@@ -10,10 +10,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.qinglang.batch.feed.PlatformInterface.CampaignCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface.CampaignCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.Page;

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.qinglang.batch.feed.PlatformInterface.CampaignCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
 import cn.qinglang.batch.aggregate.DashboardAggregates;
+import cn.qinglang.batch.records.PlatformInterface.CampaignCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import cn.qinglang.batch.aggregate.HandlingBuckets;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
 
 /**
  * A period's sums and the KPIs computed from them. A rate whose denominator is zero is

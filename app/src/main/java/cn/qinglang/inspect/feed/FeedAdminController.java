@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.qinglang.batch.feed.FeedBusyException;
-import cn.qinglang.batch.feed.PlatformInterface;
+import cn.qinglang.batch.records.PlatformInterface;
 import cn.qinglang.inspect.enterprise.Enterprise;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;

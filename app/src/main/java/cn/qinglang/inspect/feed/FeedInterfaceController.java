@@ -9,11 +9,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import cn.qinglang.batch.feed.PlatformInterface;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.FieldSpec;
-import cn.qinglang.batch.feed.RecordType;
-import cn.qinglang.batch.feed.RejectReason;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.FieldSpec;
+import cn.qinglang.batch.records.PlatformInterface;
+import cn.qinglang.batch.records.RecordType;
+import cn.qinglang.batch.records.RejectReason;
 
 /**
  * The platform reporting interface v1, for platforms' engineers: rendered from the same

@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.qinglang.batch.feed.FeedBusyException;
 import cn.qinglang.batch.feed.FeedRuns;
-import cn.qinglang.batch.feed.RecordType;
 import cn.qinglang.batch.feed.TokenCipher;
 import cn.qinglang.batch.feed.UploadFiles;
+import cn.qinglang.batch.records.RecordType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.system.FieldProblem;

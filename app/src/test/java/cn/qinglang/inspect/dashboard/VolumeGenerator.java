@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintChannel;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintOutcome;
-import cn.qinglang.batch.feed.PlatformInterface.ContentType;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintChannel;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintOutcome;
+import cn.qinglang.batch.records.PlatformInterface.ContentType;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
 
 /**
  * A national-scale data set for the dashboards' benchmark: every enterprise's daily

@@ -11,6 +11,10 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.springframework.batch.core.step.tasklet.Tasklet;
+
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
 /**
  * Keeps the dashboard aggregates: the day rows of the days a run touched are recomputed
  * from the raw records, then the weeks and months holding those days are re-summed from
@@ -27,6 +31,17 @@ public class DashboardAggregates {
 
 	public DashboardAggregates(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The feed job's last step: {@link #refreshRun} for one run, in the step's one
+	 * transaction (restarted with the run when it fails).
+	 */
+	public Tasklet refreshRunStep(long runId, long enterpriseId) {
+		return (contribution, chunk) -> {
+			refreshRun(runId, enterpriseId);
+			return RepeatStatus.FINISHED;
+		};
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package cn.qinglang.batch.feed;
 
+import cn.qinglang.batch.records.RecordType;
+import cn.qinglang.batch.records.RejectReason;
+
 /**
  * A validated record: kept, or refused with the reason. Both travel to the writer, which
  * stores the one and explains the other in the same transaction.

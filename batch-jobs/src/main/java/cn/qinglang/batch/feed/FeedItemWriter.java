@@ -23,6 +23,7 @@ import cn.qinglang.batch.feed.FeedItem.Rejected;
 import cn.qinglang.batch.feed.PlatformRecord.Complaint;
 import cn.qinglang.batch.feed.PlatformRecord.EnforcementAction;
 import cn.qinglang.batch.feed.PlatformRecord.LabelingMetric;
+import cn.qinglang.batch.records.RecordType;
 
 /**
  * Stores a chunk in one transaction: the good records by upsert on (enterprise, platform

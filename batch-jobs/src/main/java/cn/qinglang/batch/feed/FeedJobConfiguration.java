@@ -24,6 +24,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 import cn.qinglang.batch.aggregate.DashboardAggregates;
+import cn.qinglang.batch.records.RecordType;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 
 /**
  * The feed import job: one chunk-oriented step that reads a pulled feed or an uploaded
@@ -64,7 +66,7 @@ public class FeedJobConfiguration {
 
 	@Bean
 	Step feedAggregateStep(JobRepository repository, PlatformTransactionManager transactionManager,
-			DailyAggregation feedAggregation) {
+			Tasklet feedAggregation) {
 		// read committed: the day rows are computed from the records as a consistent
 		// read; under repeatable read INSERT ... SELECT locks each record it reads,
 		// with a table scan (many days touched) every enterprise's, and the other
@@ -116,9 +118,9 @@ public class FeedJobConfiguration {
 
 	@Bean
 	@StepScope
-	DailyAggregation feedAggregation(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns,
+	Tasklet feedAggregation(@Value("#{jobParameters['runId']}") Long runId, FeedRuns feedRuns,
 			DashboardAggregates dashboardAggregates) {
-		return new DailyAggregation(dashboardAggregates, runId, feedRuns.context(runId).orElseThrow().enterpriseId());
+		return dashboardAggregates.refreshRunStep(runId, feedRuns.context(runId).orElseThrow().enterpriseId());
 	}
 
 	@Bean

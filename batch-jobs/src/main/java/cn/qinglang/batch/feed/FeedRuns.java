@@ -23,6 +23,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.qinglang.batch.records.RecordType;
+
 /**
  * Starts, restarts and takes over feed runs. A run belongs to the node (this process)
  * that claimed it, which beats its heartbeat while it runs ({@link FeedRunWatch}). A run

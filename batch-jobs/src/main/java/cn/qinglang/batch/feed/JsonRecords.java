@@ -9,6 +9,8 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.qinglang.batch.records.RejectReason;
+
 /**
  * A JSON object of the interface as a record's text values, read straight from the
  * parser: no tree is built for a record that is only turned into text.

@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintChannel;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintOutcome;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintStatus;
-import cn.qinglang.batch.feed.PlatformInterface.ContentType;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintChannel;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintOutcome;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintStatus;
+import cn.qinglang.batch.records.PlatformInterface.ContentType;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
 
 /**
  * A valid record of one of the three types, identified by the platform's own id.

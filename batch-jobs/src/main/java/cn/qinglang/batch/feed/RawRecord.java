@@ -2,6 +2,8 @@ package cn.qinglang.batch.feed;
 
 import java.util.Map;
 
+import cn.qinglang.batch.records.RejectReason;
+
 /**
  * A record as read, before validation: its field values as text.
  *

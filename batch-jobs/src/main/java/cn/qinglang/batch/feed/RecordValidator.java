@@ -14,17 +14,20 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import cn.qinglang.batch.feed.FeedItem.Accepted;
 import cn.qinglang.batch.feed.FeedItem.Rejected;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintChannel;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintOutcome;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintStatus;
-import cn.qinglang.batch.feed.PlatformInterface.ContentType;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementActor;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
-import cn.qinglang.batch.feed.PlatformInterface.FieldSpec;
 import cn.qinglang.batch.feed.PlatformRecord.Complaint;
 import cn.qinglang.batch.feed.PlatformRecord.EnforcementAction;
 import cn.qinglang.batch.feed.PlatformRecord.LabelingMetric;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintChannel;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintOutcome;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintStatus;
+import cn.qinglang.batch.records.PlatformInterface.ContentType;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface.FieldSpec;
+import cn.qinglang.batch.records.PlatformInterface;
+import cn.qinglang.batch.records.RecordType;
+import cn.qinglang.batch.records.RejectReason;
 
 /**
  * Checks one record against the interface: every field on its own, then the rules between

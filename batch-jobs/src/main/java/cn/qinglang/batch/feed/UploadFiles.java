@@ -17,6 +17,8 @@ import java.util.Locale;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.qinglang.batch.records.RecordType;
+
 /**
  * Uploaded files: JSON Lines (one object per line, each with its type) or CSV with a
  * header line (one record type per file), in UTF-8 (with or without a byte order mark) or

@@ -20,6 +20,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 import cn.qinglang.batch.feed.UploadFiles.Line;
 import cn.qinglang.batch.feed.UploadFiles.Lines;
+import cn.qinglang.batch.records.RecordType;
+import cn.qinglang.batch.records.RejectReason;
 
 /**
  * Reads an uploaded file record by record (see {@link UploadFiles}). Every line that is

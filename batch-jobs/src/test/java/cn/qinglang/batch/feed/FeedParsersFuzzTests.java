@@ -19,15 +19,15 @@ import java.util.Random;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import cn.qinglang.batch.feed.FeedItem.Accepted;
 import cn.qinglang.batch.feed.FeedItem.Rejected;
+import cn.qinglang.batch.records.RecordType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import cn.qinglang.batch.feed.PlatformInterface;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintCategory;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintChannel;
-import cn.qinglang.batch.feed.PlatformInterface.ComplaintOutcome;
-import cn.qinglang.batch.feed.PlatformInterface.ContentType;
-import cn.qinglang.batch.feed.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintChannel;
+import cn.qinglang.batch.records.PlatformInterface.ComplaintOutcome;
+import cn.qinglang.batch.records.PlatformInterface.ContentType;
+import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
+import cn.qinglang.batch.records.PlatformInterface;
 
 /**
  * A simulated platform of interface v1, the same for the same seed: a few large platforms

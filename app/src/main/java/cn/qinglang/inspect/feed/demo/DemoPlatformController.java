@@ -15,8 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.qinglang.batch.feed.PlatformInterface;
-
+import cn.qinglang.batch.records.PlatformInterface;
 import cn.qinglang.inspect.enterprise.Unscoped;
 
 /**

@@ -1,4 +1,4 @@
-package cn.qinglang.batch.feed;
+package cn.qinglang.batch.records;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.qinglang.batch.feed;
+package cn.qinglang.batch.records;
 
 /**
  * Why a record was refused; the portal shows each with its own text, the stored detail

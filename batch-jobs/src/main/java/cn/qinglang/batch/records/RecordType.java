@@ -1,4 +1,4 @@
-package cn.qinglang.batch.feed;
+package cn.qinglang.batch.records;
 
 import java.util.Optional;
 
