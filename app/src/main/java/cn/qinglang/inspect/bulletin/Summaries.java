@@ -1,93 +1,57 @@
 package cn.qinglang.inspect.bulletin;
 
-import java.time.Clock;
-
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import cn.qinglang.inspect.dashboard.DashboardFilter;
 import cn.qinglang.inspect.dashboard.Period;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
-import cn.qinglang.inspect.system.Times;
+import cn.qinglang.inspect.inspection.FindingStatistics;
+import cn.qinglang.inspect.inspection.FindingStatistics.FindingExample;
+import cn.qinglang.inspect.rectification.OrderStatistics;
 
 /**
- * The findings and orders behind a typical-issue summary, counted by the database within
- * the user's scope and the summary's jurisdiction.
+ * The findings and orders behind a typical-issue summary, within the user's scope and the
+ * summary's jurisdiction, asked of the modules that own them (inspection, rectification).
  */
-@Repository
+@Component
 class Summaries {
 
-	private static final String FROM_FINDINGS = """
-			FROM finding f
-			JOIN catalog_item c ON c.id = f.catalog_item_id
-			JOIN inspection i ON i.id = f.inspection_id""";
+	private final FindingStatistics findings;
 
-	private final JdbcClient jdbc;
+	private final OrderStatistics orders;
 
-	private final Clock clock;
-
-	Summaries(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
+	Summaries(FindingStatistics findings, OrderStatistics orders) {
+		this.findings = findings;
+		this.orders = orders;
 	}
 
 	/** Findings by catalog item in the period, with the previous period's count. */
 	List<TypicalIssueSummary.IssueRow> issues(EnterpriseScope scope, DashboardFilter filter, long inspected) {
 		Period period = filter.period();
-		Period previous = period.previous();
-		Map<String, Object> params = params(scope, filter);
-		params.put("pfrom", previous.from());
-		return this.jdbc
-			.sql("""
-					SELECT c.code, c.title_zh, c.title_en, c.legal_basis,
-					  SUM(i.inspection_date BETWEEN :from AND :to) AS findings,
-					  COUNT(DISTINCT CASE WHEN i.inspection_date BETWEEN :from AND :to THEN i.enterprise_id END) AS enterprises,
-					  SUM(i.inspection_date < :from) AS previous_findings
-					%s
-					WHERE %s AND i.inspection_date BETWEEN :pfrom AND :to
-					GROUP BY c.id, c.code, c.title_zh, c.title_en, c.legal_basis
-					HAVING findings > 0 OR previous_findings > 0
-					ORDER BY findings DESC, c.code"""
-				.formatted(FROM_FINDINGS + scope.join("i.enterprise_id"), filter.condition(false, params)))
-			.params(params)
-			.query((rs, row) -> new TypicalIssueSummary.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getLong(5), rs.getLong(6),
-					(inspected == 0) ? null : (double) rs.getLong(6) / inspected, rs.getLong(7)))
-			.list();
+		return this.findings.issues(scope, filter.enterprises(), period.from(), period.to(), period.previous().from())
+			.stream()
+			.map((issue) -> new TypicalIssueSummary.IssueRow(issue.code(), issue.titleZh(), issue.titleEn(),
+					issue.legalBasis(), issue.findings(), issue.enterprises(),
+					(inspected == 0) ? null : (double) issue.enterprises() / inspected, issue.previousFindings()))
+			.toList();
 	}
 
 	/** Enterprises inspected in the period. */
 	long inspected(EnterpriseScope scope, DashboardFilter filter) {
-		Map<String, Object> params = params(scope, filter);
-		return this.jdbc
-			.sql("""
-					SELECT COUNT(DISTINCT i.enterprise_id) FROM inspection i %s
-					WHERE %s AND i.inspection_date BETWEEN :from AND :to""".formatted(scope.join("i.enterprise_id"),
-					filter.condition(false, params)))
-			.params(params)
-			.query(Long.class)
-			.single();
+		return this.findings.inspected(scope, filter.enterprises(), filter.period().from(), filter.period().to());
 	}
 
 	/** Orders issued in the period by disposition, with their fines. */
 	Map<String, TypicalIssueSummary.DispositionRow> dispositions(EnterpriseScope scope, DashboardFilter filter) {
 		Map<String, TypicalIssueSummary.DispositionRow> rows = new LinkedHashMap<>();
-		Map<String, Object> params = params(scope, filter);
-		this.jdbc.sql("""
-				SELECT o.disposition, COUNT(*), COALESCE(SUM(o.fine_amount), 0) FROM rectification_order o %s
-				WHERE %s AND o.issued_at >= :issuedFrom AND o.issued_at < :issuedUntil
-				GROUP BY o.disposition""".formatted(scope.join("o.enterprise_id"), filter.condition(false, params)))
-			.params(params)
-			.query((rs, row) -> new TypicalIssueSummary.DispositionRow(rs.getString(1), rs.getLong(2),
-					rs.getBigDecimal(3)))
-			.list()
-			.forEach((row) -> rows.put(row.disposition(), row));
+		this.orders.dispositions(scope, filter.enterprises(), filter.period().from(), filter.period().to())
+			.forEach((disposition, count) -> rows.put(disposition,
+					new TypicalIssueSummary.DispositionRow(disposition, count.orders(), count.fines())));
 		return rows;
 	}
 
@@ -97,41 +61,16 @@ class Summaries {
 	 */
 	List<TypicalIssueSummary.Example> examples(EnterpriseScope scope, DashboardFilter filter, boolean anonymised,
 			int limit) {
-		Map<String, Object> params = params(scope, filter);
-		params.put("limit", limit);
-		List<Object[]> rows = this.jdbc
-			.sql("""
-					SELECT e.id, e.name_zh, c.code, c.title_zh, c.title_en, f.description, f.severity, i.inspection_date
-					%s
-					WHERE %s AND i.inspection_date BETWEEN :from AND :to
-					ORDER BY FIELD(f.severity, 'SERIOUS', 'HIGH', 'MEDIUM', 'LOW'), i.inspection_date DESC, f.id DESC
-					LIMIT :limit""".formatted(FROM_FINDINGS + scope.join("i.enterprise_id"),
-					filter.condition(false, params)))
-			.params(params)
-			.query((rs,
-					row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class) })
-			.list();
 		Map<Long, String> letters = new LinkedHashMap<>();
 		List<TypicalIssueSummary.Example> examples = new ArrayList<>();
-		for (Object[] row : rows) {
-			String enterprise = anonymised
-					? letters.computeIfAbsent((Long) row[0], (id) -> String.valueOf((char) ('A' + letters.size() % 26)))
-					: (String) row[1];
-			examples.add(new TypicalIssueSummary.Example(enterprise, (String) row[2], (String) row[3], (String) row[4],
-					(String) row[5], (String) row[6], (LocalDate) row[7]));
+		for (FindingExample example : this.findings.examples(scope, filter.enterprises(), filter.period().from(),
+				filter.period().to(), limit)) {
+			String enterprise = anonymised ? letters.computeIfAbsent(example.enterpriseId(),
+					(id) -> String.valueOf((char) ('A' + letters.size() % 26))) : example.enterpriseName();
+			examples.add(new TypicalIssueSummary.Example(enterprise, example.code(), example.titleZh(),
+					example.titleEn(), example.description(), example.severity(), example.date()));
 		}
 		return examples;
-	}
-
-	private Map<String, Object> params(EnterpriseScope scope, DashboardFilter filter) {
-		Map<String, Object> params = scope.parameters();
-		params.put("from", filter.period().from());
-		params.put("to", filter.period().to());
-		// the period's days in the portal's zone, as the UTC times are stored
-		params.put("issuedFrom", Times.startOfDay(filter.period().from(), this.clock.getZone()));
-		params.put("issuedUntil", Times.startOfDay(filter.period().to().plusDays(1), this.clock.getZone()));
-		return params;
 	}
 
 }

@@ -4,5 +4,5 @@
  * or anonymised) and their publication as numbered, dated, frozen bulletins (通报).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "dashboard", "enterprise",
-		"jurisdiction", "rectification", "report", "security", "system" })
+		"inspection", "jurisdiction", "rectification", "report", "security", "system" })
 package cn.qinglang.inspect.bulletin;

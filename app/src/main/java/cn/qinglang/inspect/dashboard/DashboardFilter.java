@@ -13,6 +13,7 @@ import org.springframework.web.util.UriUtils;
 
 import cn.qinglang.batch.records.PlatformInterface.ContentType;
 import cn.qinglang.batch.records.PlatformInterface;
+import cn.qinglang.inspect.enterprise.EnterpriseFilter;
 import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 
@@ -127,6 +128,11 @@ public record DashboardFilter(Preset preset, Period period, String jurisdiction,
 			.collect(Collectors.joining("&"));
 	}
 
+	/** The filter's restrictions of enterprises, for the owners' query APIs. */
+	public EnterpriseFilter enterprises() {
+		return new EnterpriseFilter(this.jurisdiction, this.kind, this.enterpriseId);
+	}
+
 	/**
 	 * SQL for this filter over the aliases of a scope's join, {@code e} (enterprise) and
 	 * {@code j} (its jurisdiction) (see {@link EnterpriseScope#join(String)}), and, when
@@ -134,25 +140,12 @@ public record DashboardFilter(Preset preset, Period period, String jurisdiction,
 	 * {@code params}.
 	 */
 	public String condition(boolean contentType, Map<String, Object> params) {
-		List<String> conditions = new ArrayList<>();
-		conditions.add("TRUE");
-		if (this.jurisdiction() != null) {
-			conditions.add(EnterpriseScope.withinJurisdiction("fJurisdiction"));
-			params.put("fJurisdiction", this.jurisdiction());
-		}
-		if (this.kind() != null) {
-			conditions.add("e.kind IN (:fKinds)");
-			params.put("fKinds", List.of(this.kind().name(), EnterpriseKind.BOTH.name()));
-		}
+		String condition = enterprises().condition(params);
 		if (this.contentType() != null && contentType) {
-			conditions.add("f.content_type = :fContentType");
 			params.put("fContentType", this.contentType().name());
+			return condition + " AND f.content_type = :fContentType";
 		}
-		if (this.enterpriseId() != null) {
-			conditions.add("e.id = :fEnterprise");
-			params.put("fEnterprise", this.enterpriseId());
-		}
-		return String.join(" AND ", conditions);
+		return condition;
 	}
 
 	private static Period custom(String from, String to, LocalDate today, List<String> problems) {

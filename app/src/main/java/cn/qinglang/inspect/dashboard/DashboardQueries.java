@@ -1,11 +1,8 @@
 package cn.qinglang.inspect.dashboard;
 
-import java.time.Clock;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.qinglang.batch.aggregate.AggregateTable;
-import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
-import cn.qinglang.inspect.system.Times;
 
 /**
  * The sums behind every dashboard figure: an aggregate table's measures over a period, in
@@ -32,10 +27,7 @@ class DashboardQueries {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	DashboardQueries(JdbcClient jdbc, Clock clock) {
-		this.clock = clock;
+	DashboardQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -72,48 +64,6 @@ class DashboardQueries {
 		return result;
 	}
 
-	/**
-	 * Rectification orders of the scope's filtered enterprises: open now, overdue now,
-	 * and issued in the period.
-	 */
-	OrderCounts orders(EnterpriseScope scope, DashboardFilter filter, Period period, LocalDate today) {
-		Map<String, Object> params = scope.parameters();
-		params.put("today", today);
-		// the period's days in the portal's zone, as the UTC times are stored
-		params.put("issuedFrom", Times.startOfDay(period.from(), this.clock.getZone()));
-		params.put("issuedUntil", Times.startOfDay(period.to().plusDays(1), this.clock.getZone()));
-		return this.jdbc.sql("""
-				SELECT COALESCE(SUM(o.status <> 'CLOSED'), 0),
-				  COALESCE(SUM(o.status <> 'CLOSED' AND o.deadline < :today), 0),
-				  COALESCE(SUM(o.issued_at >= :issuedFrom AND o.issued_at < :issuedUntil), 0)
-				FROM rectification_order o %s
-				WHERE %s""".formatted(scope.join("o.enterprise_id"), filter.condition(false, params)))
-			.params(params)
-			.query((rs, row) -> new OrderCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-			.single();
-	}
-
-	/**
-	 * The enterprises the filter keeps inside the scope, by id, with their kind and
-	 * place.
-	 */
-	Map<Long, EnterpriseInfo> enterprises(EnterpriseScope scope, DashboardFilter filter) {
-		Map<String, Object> params = scope.parameters();
-		Map<Long, EnterpriseInfo> result = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT e.id, e.code, e.name_zh, e.name_en, e.kind, j.code, j.name_zh, j.name_en
-				FROM %s
-				WHERE %s ORDER BY e.name_zh""".formatted(scope.from(), filter.condition(false, params)))
-			.params(params)
-			.query((ResultSet rs) -> {
-				result.put(rs.getLong(1),
-						new EnterpriseInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-								EnterpriseKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-								rs.getString(8)));
-			});
-		return result;
-	}
-
 	private static Sums sums(ResultSet rs, AggregateTable table) throws SQLException {
 		Map<String, BigDecimal> values = new HashMap<>();
 		for (String measure : table.measures()) {
@@ -123,7 +73,5 @@ class DashboardQueries {
 	}
 
 	/** Orders open and overdue today, and issued in the period. */
-	record OrderCounts(long open, long overdue, long issued) {
-	}
 
 }

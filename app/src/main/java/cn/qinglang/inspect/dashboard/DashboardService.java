@@ -20,11 +20,15 @@ import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
 import cn.qinglang.batch.records.PlatformInterface.EnforcementActor;
 import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
-import cn.qinglang.inspect.dashboard.DashboardQueries.OrderCounts;
 import cn.qinglang.inspect.dashboard.Kpi.Unit;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.feed.DataFreshness.FeedAge;
 import cn.qinglang.inspect.feed.DataFreshness;
+import cn.qinglang.inspect.enterprise.Enterprise;
+import cn.qinglang.inspect.enterprise.EnterpriseFilter;
+import cn.qinglang.inspect.enterprise.Enterprises;
+import cn.qinglang.inspect.rectification.OrderStatistics;
+import cn.qinglang.inspect.rectification.OrderStatistics.OrderCounts;
 
 /**
  * Computes the dashboards from the aggregates. A computed view is kept under the
@@ -38,6 +42,10 @@ public class DashboardService {
 
 	private final DashboardQueries queries;
 
+	private final Enterprises enterprises;
+
+	private final OrderStatistics orderStatistics;
+
 	private final DashboardAggregates aggregates;
 
 	private final DataFreshness freshness;
@@ -47,7 +55,9 @@ public class DashboardService {
 	private final ViewCache cache;
 
 	DashboardService(DashboardQueries queries, DashboardAggregates aggregates, DataFreshness freshness,
-			DashboardProperties properties) {
+			DashboardProperties properties, Enterprises enterprises, OrderStatistics orderStatistics) {
+		this.enterprises = enterprises;
+		this.orderStatistics = orderStatistics;
 		this.queries = queries;
 		this.aggregates = aggregates;
 		this.freshness = freshness;
@@ -83,12 +93,8 @@ public class DashboardService {
 
 	/** The enterprise, if the scope may see it. */
 	public Optional<EnterpriseInfo> find(EnterpriseScope scope, long enterpriseId, DashboardFilter filter) {
-		return Optional.ofNullable(
-				this.queries
-					.enterprises(scope,
-							new DashboardFilter(filter.preset(), filter.period(), null, null, null, enterpriseId,
-									List.of()))
-					.get(enterpriseId));
+		return Optional
+			.ofNullable(enterprises(scope, new EnterpriseFilter(null, null, enterpriseId)).get(enterpriseId));
 	}
 
 	/**
@@ -114,8 +120,7 @@ public class DashboardService {
 	 * What the filter's selects offer: the jurisdictions and enterprises of the scope.
 	 */
 	public FilterOptions options(EnterpriseScope scope, DashboardFilter filter) {
-		Map<Long, EnterpriseInfo> all = this.queries.enterprises(scope,
-				new DashboardFilter(filter.preset(), filter.period(), null, null, null, null, List.of()));
+		Map<Long, EnterpriseInfo> all = enterprises(scope, EnterpriseFilter.any());
 		Map<String, EnterpriseInfo> places = new TreeMap<>();
 		all.values().forEach((enterprise) -> places.putIfAbsent(enterprise.jurisdictionCode(), enterprise));
 		return new FilterOptions(List.copyOf(places.values()), List.copyOf(all.values()));
@@ -128,6 +133,21 @@ public class DashboardService {
 	}
 
 	/**
+	 * The enterprises the filter keeps inside the scope, by id, in the order of their
+	 * names.
+	 */
+	private Map<Long, EnterpriseInfo> enterprises(EnterpriseScope scope, EnterpriseFilter filter) {
+		Map<Long, EnterpriseInfo> result = new LinkedHashMap<>();
+		for (Enterprise enterprise : this.enterprises.filtered(scope, filter)) {
+			result.put(enterprise.id(),
+					new EnterpriseInfo(enterprise.id(), enterprise.code(), enterprise.nameZh(), enterprise.nameEn(),
+							enterprise.kind(), enterprise.jurisdiction().code(), enterprise.jurisdiction().nameZh(),
+							enterprise.jurisdiction().nameEn()));
+		}
+		return result;
+	}
+
+	/**
 	 * The campaign dashboard computed, never cached: from the aggregates, or from the raw
 	 * records for comparison (the tests' and the benchmark's
 	 * {@code DashboardComputations}).
@@ -136,9 +156,11 @@ public class DashboardService {
 		Period period = filter.period();
 		Figures current = figures(source, scope, filter, period);
 		Figures previous = figures(source, scope, filter, period.previous());
-		OrderCounts orders = this.queries.orders(scope, filter, period, today);
-		OrderCounts previousOrders = this.queries.orders(scope, filter, period.previous(), today);
-		Map<Long, EnterpriseInfo> enterprises = this.queries.enterprises(scope, filter);
+		OrderCounts orders = this.orderStatistics.counts(scope, filter.enterprises(), today, period.from(),
+				period.to());
+		OrderCounts previousOrders = this.orderStatistics.counts(scope, filter.enterprises(), today,
+				period.previous().from(), period.previous().to());
+		Map<Long, EnterpriseInfo> enterprises = enterprises(scope, filter.enterprises());
 		List<LeagueRow> league = league(source, scope, filter, enterprises);
 		Map<Long, FeedAge> ages = this.freshness.ages(enterprises.keySet());
 		return new CampaignView(filter, kpis(current, previous, orders, previousOrders, "/dashboard", filter.query()),
@@ -152,12 +174,13 @@ public class DashboardService {
 		Period period = filter.period();
 		Figures current = figures(Source.AGGREGATES, scope, own, period);
 		Figures previous = figures(Source.AGGREGATES, scope, own, period.previous());
-		OrderCounts orders = this.queries.orders(scope, own, period, today);
-		OrderCounts previousOrders = this.queries.orders(scope, own, period.previous(), today);
+		OrderCounts orders = this.orderStatistics.counts(scope, own.enterprises(), today, period.from(), period.to());
+		OrderCounts previousOrders = this.orderStatistics.counts(scope, own.enterprises(), today,
+				period.previous().from(), period.previous().to());
 		DashboardFilter peersFilter = filter.withKind(enterprise.kind());
 		EnterpriseScope everything = EnterpriseScope.everything();
 		List<LeagueRow> peers = league(Source.AGGREGATES, everything, peersFilter,
-				this.queries.enterprises(everything, peersFilter));
+				enterprises(everything, peersFilter.enterprises()));
 		return new EnterpriseView(enterprise, own,
 				kpis(current, previous, orders, previousOrders, drillBase, own.query()), current.score(),
 				PeerComparison.of(enterprise.id(), current, peers), weeks(Source.AGGREGATES, scope, own),

@@ -135,8 +135,8 @@ class DrillDowns {
 		// view.
 		String pageIds = "SELECT f.id " + from + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
 		List<T> items = this.jdbc
-			.sql(select + " FROM (" + pageIds + ") page JOIN " + table
-					+ " f ON f.id = page.id JOIN enterprise e ON e.id = f.enterprise_id ORDER BY " + order)
+			.sql(select + " FROM (" + pageIds + ") page JOIN " + table + " f ON f.id = page.id"
+					+ scope.join("f.enterprise_id") + "ORDER BY " + order)
 			.params(params)
 			.query((rs, row) -> reader.read(rs))
 			.list();

@@ -85,6 +85,15 @@ public class Enterprises {
 			.optional();
 	}
 
+	/** The enterprises of the scope that the filter keeps, by name. */
+	public List<Enterprise> filtered(EnterpriseScope scope, EnterpriseFilter filter) {
+		Map<String, Object> params = scope.parameters();
+		return this.jdbc.sql(COLUMNS + scope.from() + " WHERE " + filter.condition(params) + " ORDER BY e.name_zh")
+			.params(params)
+			.query(Enterprises::map)
+			.list();
+	}
+
 	public Map<EnterpriseKind, Long> countByKind(EnterpriseScope scope) {
 		Map<String, Object> params = scope.parameters();
 		Map<EnterpriseKind, Long> counts = new EnumMap<>(EnterpriseKind.class);

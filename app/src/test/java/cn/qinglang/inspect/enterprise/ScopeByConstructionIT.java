@@ -99,8 +99,8 @@ class ScopeByConstructionIT {
 		}
 		assertThat(offenders).as("classes reading enterprise data with neither EnterpriseScope nor @Unscoped")
 			.isEmpty();
-		assertThat(scoped).contains("Enterprises.java", "Inspections.java", "Orders.java", "DashboardQueries.java",
-				"Summaries.java");
+		assertThat(scoped).contains("Enterprises.java", "Inspections.java", "Orders.java", "FindingStatistics.java",
+				"OrderStatistics.java");
 	}
 
 	@Test
