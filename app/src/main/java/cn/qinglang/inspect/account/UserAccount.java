@@ -12,9 +12,9 @@ import cn.qinglang.inspect.security.Role;
  * @param lockedUntil the end of a lock still running when the account was read (by the
  * portal's clock), or null
  */
-public record UserAccount(long id, String username, String displayName, String email, Role role,
-		String jurisdictionCode, String jurisdictionNameZh, Long enterpriseId, String enterpriseNameZh, boolean enabled,
-		Instant lockedUntil, Instant lastSignInAt, boolean mustChangePassword) {
+record UserAccount(long id, String username, String displayName, String email, Role role, String jurisdictionCode,
+		String jurisdictionNameZh, Long enterpriseId, String enterpriseNameZh, boolean enabled, Instant lockedUntil,
+		Instant lastSignInAt, boolean mustChangePassword) {
 
 	public boolean locked() {
 		return this.lockedUntil != null;

@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * One stored entry. Its hash covers every column and the previous entry's hash, so
  * changing, inserting or removing an entry breaks the chain.
  */
-public record AuditEntry(long id, Instant occurredAt, String actor, String actorRole, String remoteAddr, String action,
+record AuditEntry(long id, Instant occurredAt, String actor, String actorRole, String remoteAddr, String action,
 		String targetType, String targetId, String detail, String prevHash, String hash) {
 
 	public static final String GENESIS_HASH = "0".repeat(64);

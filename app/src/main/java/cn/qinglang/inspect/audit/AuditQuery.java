@@ -7,6 +7,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * Filters of the audit log page; every field is optional.
  */
-public record AuditQuery(String actor, String action, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+record AuditQuery(String actor, String action, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Integer page) {
 }

@@ -8,7 +8,7 @@ package cn.qinglang.inspect.audit;
  * @param brokenAtId the first entry that fails, or null
  * @param problem message key of what fails there, or null
  */
-public record AuditVerification(boolean intact, long checked, Long brokenAtId, String problem) {
+record AuditVerification(boolean intact, long checked, Long brokenAtId, String problem) {
 
 	static AuditVerification ok(long checked) {
 		return new AuditVerification(true, checked, null, null);

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * from its columns, each linked to its predecessor, and the last one equal to the head.
  */
 @Service
-public class AuditVerifier {
+class AuditVerifier {
 
 	private static final int SLICE = 1000;
 

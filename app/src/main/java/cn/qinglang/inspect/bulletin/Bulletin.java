@@ -3,6 +3,6 @@ package cn.qinglang.inspect.bulletin;
 import java.time.Instant;
 
 /** A published bulletin: its number, title and the summary frozen at publication. */
-public record Bulletin(long id, String number, String title, String jurisdictionCode, String officeZh, String officeEn,
+record Bulletin(long id, String number, String title, String jurisdictionCode, String officeZh, String officeEn,
 		String publishedBy, Instant publishedAt, TypicalIssueSummary summary) {
 }

@@ -44,7 +44,7 @@ import cn.qinglang.inspect.system.Times;
  * publishing office (京网信通报〔2026〕N号), dated, and frozen as JSON in the database.
  */
 @Service
-public class BulletinService {
+class BulletinService {
 
 	private static final String SELECT = """
 			SELECT b.*, bj.office_name_zh, bj.office_name_en FROM bulletin b

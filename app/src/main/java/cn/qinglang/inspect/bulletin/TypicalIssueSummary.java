@@ -16,7 +16,7 @@ import cn.qinglang.inspect.dashboard.DashboardSnapshot;
  * @param statistics the period's dashboard numbers: KPIs, weekly rates, breakdowns and
  * the league table (null in a bulletin published before they were kept)
  */
-public record TypicalIssueSummary(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
+record TypicalIssueSummary(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
 		String jurisdictionName, boolean anonymised, long inspectedEnterprises, List<IssueRow> issues,
 		List<CategoryRow> categories, List<DispositionRow> dispositions, List<Example> examples,
 		DashboardSnapshot statistics) {

@@ -6,8 +6,8 @@ import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.system.Bilingual;
 
 /** An enterprise as the dashboards name and place it. */
-public record EnterpriseInfo(long id, String code, String nameZh, String nameEn, EnterpriseKind kind,
-		String jurisdictionCode, String jurisdictionZh, String jurisdictionEn) {
+record EnterpriseInfo(long id, String code, String nameZh, String nameEn, EnterpriseKind kind, String jurisdictionCode,
+		String jurisdictionZh, String jurisdictionEn) {
 
 	public String name(Locale locale) {
 		return Bilingual.pick(locale, this.nameZh, this.nameEn);

@@ -8,7 +8,7 @@ import java.util.List;
  * its trends and breakdowns. Its findings, orders and feed freshness are read per
  * request.
  */
-public record EnterpriseView(EnterpriseInfo enterprise, DashboardFilter filter, List<Kpi> kpis, Double score,
+record EnterpriseView(EnterpriseInfo enterprise, DashboardFilter filter, List<Kpi> kpis, Double score,
 		PeerComparison peers, List<WeekPoint> weeks, List<CategoryRow> categories, List<ActionRow> actions,
 		LocalDate campaignStart) {
 

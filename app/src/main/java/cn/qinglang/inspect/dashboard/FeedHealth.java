@@ -12,7 +12,7 @@ import cn.qinglang.inspect.feed.DataFreshness.FeedAge;
  * How current the data behind a dashboard is: the oldest and newest "data as of" of the
  * enterprises' feeds, and the feeds that are silent (never run, or not for too long).
  */
-public record FeedHealth(int feeds, Instant oldest, Instant newest, List<SilentFeed> silent) {
+record FeedHealth(int feeds, Instant oldest, Instant newest, List<SilentFeed> silent) {
 
 	static FeedHealth of(Map<Long, EnterpriseInfo> enterprises, Map<Long, FeedAge> ages) {
 		List<Instant> times = ages.values().stream().map(FeedAge::dataAsOf).filter(Objects::nonNull).toList();

@@ -17,7 +17,7 @@ import cn.qinglang.batch.records.PlatformInterface.EnforcementType;
  * @param actions sums of the enforcement actions by action type
  * @param limitHours the handling time limit, one of the bucket bounds
  */
-public record Figures(Sums metrics, Sums complaints, Map<String, Sums> actions, int limitHours) {
+record Figures(Sums metrics, Sums complaints, Map<String, Sums> actions, int limitHours) {
 
 	public long published() {
 		return this.metrics.get("published");

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A jurisdiction's enterprises in the period: how many, how many have data, their mean
  * score and how many lag.
  */
-public record JurisdictionRow(String code, String nameZh, String nameEn, int enterprises, int scored, Double meanScore,
+record JurisdictionRow(String code, String nameZh, String nameEn, int enterprises, int scored, Double meanScore,
 		int laggards) {
 
 	static JurisdictionRow of(List<LeagueRow> rows) {

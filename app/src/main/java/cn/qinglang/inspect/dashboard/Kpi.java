@@ -12,7 +12,7 @@ import java.util.Set;
  * @param previous null when there was no data
  * @param drill the list behind the number (a path and query), or null
  */
-public record Kpi(String code, Unit unit, Double value, Double previous, String drill) {
+record Kpi(String code, Unit unit, Double value, Double previous, String drill) {
 
 	/** How a KPI's value reads, and how its change is told. */
 	public enum Unit {

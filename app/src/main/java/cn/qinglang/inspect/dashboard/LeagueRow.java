@@ -10,7 +10,7 @@ import java.util.List;
  * @param laggard whether the score is below the configured threshold
  * @param sparkline the trend as the points of an SVG polyline, see {@link #sparklineOf}
  */
-public record LeagueRow(int rank, EnterpriseInfo enterprise, Figures figures, Double score, List<Double> trend,
+record LeagueRow(int rank, EnterpriseInfo enterprise, Figures figures, Double score, List<Double> trend,
 		boolean laggard, String sparkline) {
 
 	LeagueRow(int rank, EnterpriseInfo enterprise, Figures figures, Double score, List<Double> trend, boolean laggard) {

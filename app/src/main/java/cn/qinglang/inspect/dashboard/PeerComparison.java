@@ -12,7 +12,7 @@ import java.util.function.Function;
  * @param rank 1 for the best score, 0 when the enterprise has no score
  * @param percentile share of scored peers with a lower score, 0 to 100, or null
  */
-public record PeerComparison(int peers, int scoredPeers, Integer rank, Double percentile, Double meanScore,
+record PeerComparison(int peers, int scoredPeers, Integer rank, Double percentile, Double meanScore,
 		Double meanExplicitRate, Double meanImplicitRate, Double meanVerificationRate, Double meanHandledInTime) {
 
 	static PeerComparison of(long enterpriseId, Figures own, List<LeagueRow> league) {

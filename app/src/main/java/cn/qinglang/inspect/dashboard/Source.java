@@ -12,7 +12,7 @@ import cn.qinglang.batch.aggregate.AggregateTable;
  * Either way the rows have the shape of the aggregate table, so the same queries run on
  * both.
  */
-public enum Source {
+enum Source {
 
 	AGGREGATES {
 		@Override

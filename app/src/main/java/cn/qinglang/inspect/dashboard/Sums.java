@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Summed measures of an aggregate table by column name; a measure with no rows is zero.
  */
-public record Sums(Map<String, BigDecimal> values) {
+record Sums(Map<String, BigDecimal> values) {
 
 	public static final Sums NONE = new Sums(Map.of());
 

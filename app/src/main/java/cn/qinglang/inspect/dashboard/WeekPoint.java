@@ -3,6 +3,6 @@ package cn.qinglang.inspect.dashboard;
 import java.time.LocalDate;
 
 /** A week's label rates (null: nothing published) and complaint volumes. */
-public record WeekPoint(LocalDate week, Double explicitRate, Double implicitRate, Double verificationRate,
+record WeekPoint(LocalDate week, Double explicitRate, Double implicitRate, Double verificationRate,
 		long complaintsReceived, long complaintsHandled) {
 }

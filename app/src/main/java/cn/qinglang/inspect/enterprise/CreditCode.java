@@ -7,7 +7,7 @@ import java.util.Locale;
  * check character over the first seventeen: weights 3^(i-1) mod 31, characters from a
  * 31-symbol alphabet without I, O, S, V and Z.
  */
-public final class CreditCode {
+final class CreditCode {
 
 	private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

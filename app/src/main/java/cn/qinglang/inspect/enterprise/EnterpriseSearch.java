@@ -9,6 +9,5 @@ package cn.qinglang.inspect.enterprise;
  * @param status status
  * @param page page number from 1
  */
-public record EnterpriseSearch(String q, EnterpriseKind kind, String jurisdiction, EnterpriseStatus status,
-		Integer page) {
+record EnterpriseSearch(String q, EnterpriseKind kind, String jurisdiction, EnterpriseStatus status, Integer page) {
 }

@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = ValidCreditCode.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ValidCreditCode {
+@interface ValidCreditCode {
 
 	String message() default "{enterprise.creditCode.invalid}";
 

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * {@code cursorSince})
  * @param cursorSince the first day asked for while there is no cursor (null: all)
  */
-public record FeedConfig(long id, long enterpriseId, String enterpriseCode, String enterpriseName, String baseUrl,
+record FeedConfig(long id, long enterpriseId, String enterpriseCode, String enterpriseName, String baseUrl,
 		boolean hasToken, String scheduleCron, boolean enabled, String cursor, LocalDate cursorSince, boolean running,
 		Instant lastSuccessAt, String lastError) {
 }

@@ -14,7 +14,7 @@ import cn.qinglang.batch.feed.FeedSource;
  * @param readAt when it was read, by the portal's clock: a running run's duration counts
  * up to then
  */
-public record FeedRun(long id, long enterpriseId, FeedSource source, String status, String fileName, String startedBy,
+record FeedRun(long id, long enterpriseId, FeedSource source, String status, String fileName, String startedBy,
 		Long expected, long read, long written, long rejected, String message, Instant startedAt, Instant endedAt,
 		boolean restartable, Instant readAt) {
 

@@ -38,7 +38,7 @@ import cn.qinglang.inspect.system.FieldProblem;
  * nodes, and a run whose node died is taken over by the batch library's watch.
  */
 @Service
-public class FeedService {
+class FeedService {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedService.class);
 

@@ -31,7 +31,7 @@ import cn.qinglang.inspect.system.Times;
  */
 @Unscoped("feeds are read by the enterprise id that a controller found inside the user's scope, or for the administrators' list and the scheduler")
 @Repository
-public class Feeds {
+class Feeds {
 
 	/**
 	 * Records received per day of one enterprise ({@code :e}): labeling metrics and

@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param expected the daily norm before it (average), or null without history
  * @param volumeDrop received far below expected
  */
-public record Freshness(Instant dataAsOf, boolean silent, LocalDate lastDay, long received, Long expected,
+record Freshness(Instant dataAsOf, boolean silent, LocalDate lastDay, long received, Long expected,
 		boolean volumeDrop) {
 
 	public boolean flagged() {

@@ -15,7 +15,7 @@ import cn.qinglang.labelcheck.CheckOptions;
  * @param maxMetadataSize largest metadata block read from a sample
  */
 @ConfigurationProperties("qinglang.labelcheck")
-public record LabelCheckProperties(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("10000") int maxFiles,
+record LabelCheckProperties(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("10000") int maxFiles,
 		@DefaultValue("2GB") DataSize maxUnpackedSize, @DefaultValue("4MB") DataSize maxMetadataSize,
 		@DefaultValue("256MB") DataSize maxArchiveSize) {
 

@@ -36,7 +36,7 @@ import cn.qinglang.inspect.system.Upload;
  * inspection of kind label spot check, and findings made from its non-compliant results.
  */
 @Service
-public class SpotCheckService {
+class SpotCheckService {
 
 	private final Inspections inspections;
 

@@ -17,7 +17,7 @@ import cn.qinglang.inspect.rectification.RectificationOrder;
  * nearest one and a second run the same day tells nobody again.
  */
 @Component
-public class DeadlineReminders {
+class DeadlineReminders {
 
 	private final Orders orders;
 

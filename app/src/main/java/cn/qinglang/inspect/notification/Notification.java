@@ -9,8 +9,7 @@ import java.util.List;
  * @param kind what happened; its text is {@code notification.kind.<kind>} with the
  * arguments
  */
-public record Notification(long id, Long orderId, String kind, List<String> arguments, Instant createdAt,
-		Instant readAt) {
+record Notification(long id, Long orderId, String kind, List<String> arguments, Instant createdAt, Instant readAt) {
 
 	public boolean unread() {
 		return this.readAt == null;

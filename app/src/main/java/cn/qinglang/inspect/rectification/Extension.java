@@ -8,7 +8,7 @@ import java.time.LocalDate;
  *
  * @param decision PENDING, GRANTED or REFUSED
  */
-public record Extension(long id, long orderId, LocalDate requestedDeadline, String reason, String requestedBy,
+record Extension(long id, long orderId, LocalDate requestedDeadline, String reason, String requestedBy,
 		Instant requestedAt, String decision, String decisionComment, String decidedBy, Instant decidedAt) {
 
 	public boolean pending() {

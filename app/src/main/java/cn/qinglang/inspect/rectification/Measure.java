@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A required measure with every version of its evidence, newest last.
  */
-public record Measure(long id, long orderId, int position, String title, MeasureStatus status, int version,
+record Measure(long id, long orderId, int position, String title, MeasureStatus status, int version,
 		List<Submission> submissions) {
 
 	public Submission latest() {

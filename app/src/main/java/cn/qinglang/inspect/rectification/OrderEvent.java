@@ -5,5 +5,5 @@ import java.time.Instant;
 /**
  * A line of an order's timeline.
  */
-public record OrderEvent(Instant occurredAt, String actor, String kind, String detail) {
+record OrderEvent(Instant occurredAt, String actor, String kind, String detail) {
 }

@@ -9,7 +9,7 @@ import cn.qinglang.inspect.system.RuleViolation;
  * An order is issued, goes into rectification with the first evidence, and closes when
  * every measure is accepted. Overdue is not a state: it is derived from the deadline.
  */
-public enum OrderStatus {
+enum OrderStatus {
 
 	ISSUED, IN_RECTIFICATION, CLOSED;
 

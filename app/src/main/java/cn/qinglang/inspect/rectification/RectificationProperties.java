@@ -7,5 +7,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultDeadlineDays days from issue to the deadline proposed on a new order
  */
 @ConfigurationProperties("qinglang.rectification")
-public record RectificationProperties(@DefaultValue("15") int defaultDeadlineDays) {
+record RectificationProperties(@DefaultValue("15") int defaultDeadlineDays) {
 }

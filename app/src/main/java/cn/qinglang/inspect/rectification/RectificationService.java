@@ -42,7 +42,7 @@ import cn.qinglang.inspect.system.Upload;
  * notifications listen to.
  */
 @Service
-public class RectificationService {
+class RectificationService {
 
 	private final Orders orders;
 

@@ -10,9 +10,9 @@ import java.util.List;
  *
  * @param effectiveDate when the measure took effect, as the platform states it
  */
-public record Submission(long id, long measureId, int versionNo, String statement, LocalDate effectiveDate,
-		String submittedBy, Instant submittedAt, String reviewOutcome, String reviewComment, String reviewedBy,
-		Instant reviewedAt, List<EvidenceFile> files) {
+record Submission(long id, long measureId, int versionNo, String statement, LocalDate effectiveDate, String submittedBy,
+		Instant submittedAt, String reviewOutcome, String reviewComment, String reviewedBy, Instant reviewedAt,
+		List<EvidenceFile> files) {
 
 	public boolean reviewed() {
 		return this.reviewOutcome != null;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordMinLength shortest password accepted when one is set
  */
 @ConfigurationProperties("qinglang.security")
-public record SecurityProperties(@DefaultValue Lockout lockout, @DefaultValue InitialAdmin initialAdmin,
+record SecurityProperties(@DefaultValue Lockout lockout, @DefaultValue InitialAdmin initialAdmin,
 		@DefaultValue("12") int passwordMinLength) {
 
 	/**

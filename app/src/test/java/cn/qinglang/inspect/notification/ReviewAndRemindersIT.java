@@ -1,4 +1,4 @@
-package cn.qinglang.inspect.rectification;
+package cn.qinglang.inspect.notification;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.qinglang.inspect.notification.DeadlineReminders;
 import cn.qinglang.inspect.support.EnforcementSteps;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
