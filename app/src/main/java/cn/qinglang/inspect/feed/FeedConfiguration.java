@@ -15,7 +15,7 @@ import cn.qinglang.batch.feed.TokenCipher;
  * Runs the batch library's feed job in-process, with the token key from configuration.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FeedProperties.class)
+@EnableConfigurationProperties({ FeedProperties.class, PushProperties.class })
 @Import(FeedJobConfiguration.class)
 class FeedConfiguration {
 

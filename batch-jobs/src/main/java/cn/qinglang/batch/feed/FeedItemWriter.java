@@ -7,11 +7,15 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -144,9 +148,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				cursor = item.pageEndCursor();
 			}
 		}
-		this.metrics.write(metrics);
-		this.complaints.write(complaints);
-		this.actions.write(actions);
+		this.metrics.write(metrics, null, null);
+		this.complaints.write(complaints, null, null);
+		this.actions.write(actions, null, null);
 		writeRejects(rejects);
 		int written = metrics.size() + complaints.size() + actions.size();
 		// a run taken over by another node (this one stalled past the heartbeat
@@ -166,6 +170,59 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			throw new FeedException(
 					"run " + this.runId + " no longer holds the lock of its feed: another run took over");
 		}
+	}
+
+	/** What became of an accepted record. */
+	public enum Outcome {
+
+		/** Its id was new. */
+		CREATED,
+		/** It changed a stored record. */
+		UPDATED,
+		/** The stored record had these values already. */
+		UNCHANGED
+
+	}
+
+	/**
+	 * Stores a pushed request's records, the good ones by the same upsert as a chunk and
+	 * the refused ones with their reason, and tells what became of each good one by its
+	 * position. No cursor and no run ownership: the caller holds the enterprise's push
+	 * lock and counts the run. The ids must be distinct.
+	 */
+	public Map<Long, Outcome> storeReporting(List<FeedItem> items) {
+		List<LabelingMetric> metrics = new ArrayList<>();
+		List<Long> metricPositions = new ArrayList<>();
+		List<Complaint> complaints = new ArrayList<>();
+		List<Long> complaintPositions = new ArrayList<>();
+		List<EnforcementAction> actions = new ArrayList<>();
+		List<Long> actionPositions = new ArrayList<>();
+		List<Rejected> rejects = new ArrayList<>();
+		for (FeedItem item : items) {
+			if (item instanceof Accepted accepted) {
+				if (accepted.record() instanceof LabelingMetric metric) {
+					metrics.add(metric);
+					metricPositions.add(item.position());
+				}
+				else if (accepted.record() instanceof Complaint complaint) {
+					complaints.add(complaint);
+					complaintPositions.add(item.position());
+				}
+				else if (accepted.record() instanceof EnforcementAction action) {
+					actions.add(action);
+					actionPositions.add(item.position());
+				}
+			}
+			else if (item instanceof Rejected rejected) {
+				rejects.add(rejected);
+			}
+		}
+		Map<Long, Outcome> outcomes = new HashMap<>();
+		this.metrics.write(metrics, metricPositions, outcomes);
+		this.complaints.write(complaints, complaintPositions, outcomes);
+		this.actions.write(actions, actionPositions, outcomes);
+		writeRejects(rejects);
+		return outcomes;
 	}
 
 	private void metricRow(LoadDataRows rows, LabelingMetric m) {
@@ -267,7 +324,12 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			this.row = row;
 		}
 
-		void write(List<T> items) {
+		/**
+		 * @param positions the items' positions, when {@code outcomes} is to be told
+		 * @param outcomes receives what became of each item by its position; null for a
+		 * chunk, whose rows are then loaded straight into the table first
+		 */
+		void write(List<T> items, List<Long> positions, Map<Long, Outcome> outcomes) {
 			if (items.isEmpty()) {
 				return;
 			}
@@ -279,7 +341,7 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				days.add(this.day.apply(item));
 			}
 			FeedItemWriter.this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-				if (load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
+				if (outcomes == null && load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
 					return null;
 				}
 				String staging = this.table + "_load";
@@ -292,6 +354,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 							+ " FROM " + this.table + " LIMIT 0");
 				}
 				load(connection, rows, staging, Set.of());
+				if (outcomes != null) {
+					classify(connection, staging, positions, outcomes);
+				}
 				try (Statement statement = connection.createStatement()) {
 					int upserted = statement.executeUpdate("INSERT INTO " + this.table + " (" + this.columns
 							+ ") SELECT " + this.columns + " FROM " + staging + " ORDER BY seq ON DUPLICATE KEY UPDATE "
@@ -317,6 +382,30 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				ps.setString(2, this.type.name());
 				ps.setObject(3, day);
 			});
+		}
+
+		/**
+		 * What the staged rows will do to the table: insert a new id, change a stored
+		 * record, or leave it as it is (every stored column but the run equal, NULL to
+		 * NULL).
+		 */
+		private void classify(Connection connection, String staging, List<Long> positions, Map<Long, Outcome> outcomes)
+				throws SQLException {
+			String same = Arrays.stream(this.columns.split(","))
+				.map(String::strip)
+				.filter((column) -> !Set.of("enterprise_id", "platform_id", "last_run_id").contains(column))
+				.map((column) -> "x." + column + " <=> s." + column)
+				.collect(Collectors.joining(" AND "));
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery(
+							"SELECT s.seq, x.id IS NULL, " + same + " FROM " + staging + " s LEFT JOIN " + this.table
+									+ " x ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id")) {
+				while (rows.next()) {
+					Outcome outcome = rows.getBoolean(2) ? Outcome.CREATED
+							: rows.getBoolean(3) ? Outcome.UNCHANGED : Outcome.UPDATED;
+					outcomes.put(positions.get(rows.getInt(1) - 1), outcome);
+				}
+			}
 		}
 
 		/**

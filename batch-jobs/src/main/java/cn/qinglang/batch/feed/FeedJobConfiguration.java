@@ -12,6 +12,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +26,6 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 import cn.qinglang.batch.aggregate.DashboardAggregates;
 import cn.qinglang.batch.records.RecordType;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 
 /**
  * The feed import job: one chunk-oriented step that reads a pulled feed or an uploaded
@@ -132,6 +132,12 @@ public class FeedJobConfiguration {
 	FeedRuns feedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository repository, Job feedImportJob,
 			FeedJobProperties properties, FeedNode feedNode) {
 		return new FeedRuns(jdbc, jobOperator, repository, feedImportJob, feedNode, properties);
+	}
+
+	@Bean
+	Pushes feedPushes(JdbcClient jdbc, JdbcTemplate template, DashboardAggregates dashboardAggregates, Clock clock,
+			FeedNode feedNode) {
+		return new Pushes(jdbc, template, dashboardAggregates, clock, feedNode.id());
 	}
 
 	@Bean

@@ -1,0 +1,188 @@
+package cn.qinglang.inspect.feed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.qinglang.batch.feed.Pushes;
+import cn.qinglang.batch.feed.RawRecord;
+import cn.qinglang.inspect.audit.AuditEvent;
+import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.enterprise.Unscoped;
+import cn.qinglang.inspect.feed.ApiTokens.ApiToken;
+import cn.qinglang.inspect.system.Times;
+
+/**
+ * A pushed request through the one pipeline ({@link Pushes}), in one transaction: stored
+ * and answered record by record; in the sandbox (a sandbox token, or {@code dryRun})
+ * answered the same and rolled back. A request repeated with the same
+ * {@code Idempotency-Key} gets the first answer and changes nothing. Each token's
+ * requests are held to a rate (Bucket4j); every request is in the audit log as a
+ * submission.
+ */
+@Unscoped("a token's own earlier answers, by the id of the token that authenticated the request")
+@Service
+class PushService {
+
+	private final Pushes pushes;
+
+	private final TransactionTemplate transactions;
+
+	private final AuditLog audit;
+
+	private final PushProperties properties;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final MessageSource messages;
+
+	private final java.time.Clock clock;
+
+	private final Map<Long, Bucket> rates = new ConcurrentHashMap<>();
+
+	PushService(Pushes pushes, PlatformTransactionManager transactions, AuditLog audit, PushProperties properties,
+			JdbcClient jdbc, JsonMapper json, MessageSource messages, java.time.Clock clock) {
+		this.pushes = pushes;
+		this.transactions = new TransactionTemplate(transactions);
+		this.audit = audit;
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/**
+	 * @throws RateLimited past the token's rate
+	 */
+	PushAnswer push(ApiToken token, List<RawRecord> records, boolean dryRun, String idempotencyKey, String remoteAddr,
+			Locale locale) {
+		ConsumptionProbe probe = this.rates
+			.computeIfAbsent(token.id(),
+					(id) -> Bucket.builder()
+						.addLimit(Bandwidth.builder()
+							.capacity(this.properties.requestsPerMinute())
+							.refillGreedy(this.properties.requestsPerMinute(), Duration.ofMinutes(1))
+							.build())
+						.build())
+			.tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			throw new RateLimited(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+		}
+		boolean sandbox = token.sandbox() || dryRun;
+		String key = (idempotencyKey != null && !idempotencyKey.isBlank() && !sandbox) ? idempotencyKey.strip() : null;
+		if (key != null) {
+			Optional<PushAnswer> first = firstAnswer(token.id(), key);
+			if (first.isPresent()) {
+				return first.get();
+			}
+		}
+		this.pushes.ensureFeed(token.enterpriseId());
+		PushAnswer answer;
+		try {
+			answer = this.transactions.execute((status) -> {
+				long run = this.pushes.runOf(token.enterpriseId(), token.id(), token.name(), token.createdBy());
+				PushAnswer made = answer(run, sandbox,
+						this.pushes.submit(token.enterpriseId(), token.creditCode(), run, records), locale);
+				if (sandbox) {
+					status.setRollbackOnly();
+				}
+				else if (key != null) {
+					this.jdbc.sql("""
+							INSERT INTO push_request (token_id, idempotency_key, answer, created_at)
+							VALUES (:token, :key, :answer, :at)""")
+						.param("token", token.id())
+						.param("key", key.length() > 100 ? key.substring(0, 100) : key)
+						.param("answer", this.json.writeValueAsString(made))
+						.param("at", Times.toDb(Times.now(this.clock)))
+						.update();
+				}
+				return made;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// the same key sent twice at once: the other request's answer stands
+			return firstAnswer(token.id(), key).orElseThrow(() -> ex);
+		}
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("token", token.prefix());
+		detail.put("sandbox", sandbox);
+		detail.put("received", answer.received());
+		detail.put("created", answer.created());
+		detail.put("updated", answer.updated());
+		detail.put("unchanged", answer.unchanged());
+		detail.put("rejected", answer.rejected());
+		this.audit.recordAs("token " + token.prefix(), "PLATFORM", remoteAddr,
+				AuditEvent.change(sandbox ? "RECORDS_PUSHED_SANDBOX" : "RECORDS_PUSHED", "feed_run",
+						(answer.run() != null) ? answer.run() : "-", null, detail));
+		return answer;
+	}
+
+	private Optional<PushAnswer> firstAnswer(long tokenId, String key) {
+		return this.jdbc.sql("SELECT answer FROM push_request WHERE token_id = :token AND idempotency_key = :key")
+			.param("token", tokenId)
+			.param("key", key.length() > 100 ? key.substring(0, 100) : key)
+			.query(String.class)
+			.optional()
+			.map((stored) -> this.json.readValue(stored, PushAnswer.class));
+	}
+
+	private PushAnswer answer(long run, boolean sandbox, List<Pushes.Result> results, Locale locale) {
+		List<PushAnswer.Item> items = new ArrayList<>(results.size());
+		int[] counts = new int[4];
+		for (Pushes.Result result : results) {
+			String message = null;
+			switch (result.status()) {
+				case "CREATED" -> counts[0]++;
+				case "UPDATED" -> counts[1]++;
+				case "UNCHANGED" -> counts[2]++;
+				default -> {
+					counts[3]++;
+					message = this.messages.getMessage("feed.reason." + result.reason().name(), null,
+							result.reason().name(), locale) + ": " + result.detail();
+				}
+			}
+			items.add(new PushAnswer.Item(result.position(), result.id(),
+					(result.type() != null) ? result.type().wireName() : null, result.status(), result.field(),
+					(result.reason() != null) ? result.reason().name() : null, message));
+		}
+		return new PushAnswer(sandbox, sandbox ? null : run, results.size(), counts[0], counts[1], counts[2], counts[3],
+				items);
+	}
+
+	/** Past the token's rate: try again after the seconds. */
+	static class RateLimited extends RuntimeException {
+
+		private final long retryAfterSeconds;
+
+		RateLimited(long retryAfterSeconds) {
+			super("rate limit");
+			this.retryAfterSeconds = retryAfterSeconds;
+		}
+
+		long retryAfterSeconds() {
+			return this.retryAfterSeconds;
+		}
+
+	}
+
+}

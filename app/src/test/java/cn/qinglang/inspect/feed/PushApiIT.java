@@ -1,0 +1,328 @@
+package cn.qinglang.inspect.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.qinglang.inspect.support.PortalTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The push API over real HTTP, through its security and the one pipeline: an answer per
+ * record, another enterprise's record refused, the sandbox storing nothing, a repeated
+ * request changing nothing, concurrent pushes of the same ids never duplicating, and the
+ * tokens that are refused.
+ */
+@PortalTest
+class PushApiIT {
+
+	private static final long ENTERPRISE = 1;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String token;
+
+	String prefix;
+
+	@BeforeEach
+	void makeToken() {
+		this.token = this.tokens.create(ENTERPRISE, "test", Instant.now().plus(1, ChronoUnit.DAYS), false, "qingqiong")
+			.token();
+		this.prefix = "push-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+	}
+
+	@Test
+	void answersEveryRecordAndStoresOnlyTheGoodOnesOfItsOwnEnterprise() throws Exception {
+		String other = this.jdbc.sql("SELECT credit_code FROM enterprise WHERE id <> :e ORDER BY id LIMIT 1")
+			.param("e", ENTERPRISE)
+			.query(String.class)
+			.single();
+		String body = String.join("\n", complaint(this.prefix + "1", credit(), "RECEIVED"),
+				complaint(this.prefix + "2", credit(), "RECEIVED").replace("\"category\":\"RUMOR\",", ""),
+				complaint(this.prefix + "3", other, "RECEIVED"), "{not json",
+				complaint(this.prefix + "4", credit(), "RECEIVED").replace("\"status\":\"RECEIVED\"",
+						"\"status\":\"LOST\""));
+
+		HttpResponse<String> response = post(body, this.token, Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode answer = this.json.readTree(response.body());
+		assertThat(answer.get("received").asInt()).isEqualTo(5);
+		assertThat(answer.get("created").asInt()).isEqualTo(1);
+		assertThat(answer.get("rejected").asInt()).isEqualTo(4);
+		JsonNode results = answer.get("results");
+		assertThat(results.get(0).get("status").asString()).isEqualTo("CREATED");
+		assertThat(results.get(0).get("id").asString()).isEqualTo(this.prefix + "1");
+		assertThat(results.get(1).get("reason").asString()).isEqualTo("REQUIRED");
+		assertThat(results.get(1).get("field").asString()).isEqualTo("category");
+		assertThat(results.get(1).get("message").asString()).contains("缺少必填字段");
+		assertThat(results.get(2).get("status").asString()).isEqualTo("REJECTED");
+		assertThat(results.get(2).get("field").asString()).isEqualTo("enterprise");
+		assertThat(results.get(3).get("reason").asString()).isEqualTo("MALFORMED");
+		assertThat(results.get(4).get("reason").asString()).isEqualTo("NOT_ALLOWED");
+		assertThat(stored(this.prefix + "%")).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM complaint WHERE platform_id = :id")
+			.param("id", this.prefix + "3")
+			.query(Long.class)
+			.single()).as("another enterprise's record is stored for nobody").isZero();
+		long run = answer.get("run").asLong();
+		Map<String, Object> counts = this.jdbc
+			.sql("SELECT source, read_count, written_count, rejected_count FROM feed_run WHERE id = :id")
+			.param("id", run)
+			.query()
+			.singleRow();
+		assertThat(counts).containsEntry("source", "PUSH");
+		assertThat(((Number) counts.get("read_count")).longValue()).isGreaterThanOrEqualTo(5);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM feed_reject WHERE run_id = :run AND platform_id LIKE :p")
+			.param("run", run)
+			.param("p", this.prefix + "%")
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM audit_log WHERE action = 'RECORDS_PUSHED' AND target_id = :run
+				  AND actor = :actor""")
+			.param("run", String.valueOf(run))
+			.param("actor", "token " + this.token.substring(0, 12))
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void tellsCreatedUpdatedAndUnchangedAndAnswersInEnglishOnRequest() throws Exception {
+		String first = complaint(this.prefix + "1", credit(), "RECEIVED");
+		assertThat(statuses(post(first, this.token, Map.of()))).containsExactly("CREATED");
+		assertThat(statuses(post(first, this.token, Map.of()))).containsExactly("UNCHANGED");
+		String handled = complaint(this.prefix + "1", credit(), "HANDLED").replace("\"summary\"",
+				"\"handled_at\":\"2026-05-21T09:30:00+08:00\",\"outcome\":\"CONTENT_REMOVED\",\"summary\"");
+		HttpResponse<String> updated = post(
+				handled + "\n"
+						+ first.replace(this.prefix + "1", this.prefix + "2").replace("\"category\":\"RUMOR\",", ""),
+				this.token, Map.of("Accept-Language", "en"));
+		assertThat(statuses(updated)).containsExactly("UPDATED", "REJECTED");
+		assertThat(this.json.readTree(updated.body()).get("results").get(1).get("message").asString())
+			.doesNotContain("缺少");
+		assertThat(this.jdbc.sql("SELECT status FROM complaint WHERE platform_id = :id")
+			.param("id", this.prefix + "1")
+			.query(String.class)
+			.single()).isEqualTo("HANDLED");
+	}
+
+	@Test
+	void aJsonArrayGzippedIsReadAndAnIdTwiceKeepsTheLaterOne() throws Exception {
+		String array = "[" + complaint(this.prefix + "1", credit(), "RECEIVED") + ","
+				+ complaint(this.prefix + "1", credit(), "RECEIVED").replace("RUMOR", "FABRICATION") + "]";
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+			out.write(array.getBytes(StandardCharsets.UTF_8));
+		}
+		HttpResponse<String> response = this.http.send(request(Map.of("Content-Encoding", "gzip"), this.token)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(statuses(response)).containsExactly("REJECTED", "CREATED");
+		assertThat(this.json.readTree(response.body()).get("results").get(0).get("reason").asString())
+			.isEqualTo("DUPLICATE_ID");
+		assertThat(this.jdbc.sql("SELECT category FROM complaint WHERE platform_id = :id")
+			.param("id", this.prefix + "1")
+			.query(String.class)
+			.single()).isEqualTo("FABRICATION");
+	}
+
+	@Test
+	void theSandboxAnswersAsProductionWouldAndStoresNothing() throws Exception {
+		String sandbox = this.tokens
+			.create(ENTERPRISE, "sandbox", Instant.now().plus(1, ChronoUnit.DAYS), true, "qingqiong")
+			.token();
+		long runs = this.jdbc.sql("SELECT COUNT(*) FROM feed_run").query(Long.class).single();
+		HttpResponse<String> response = post(complaint(this.prefix + "1", credit(), "RECEIVED"), sandbox, Map.of());
+		assertThat(statuses(response)).containsExactly("CREATED");
+		assertThat(this.json.readTree(response.body()).get("sandbox").asBoolean()).isTrue();
+		HttpResponse<String> dryRun = this.http
+			.send(request(Map.of(), this.token).uri(URI.create(base() + "?dryRun=true"))
+				.POST(HttpRequest.BodyPublishers.ofString(complaint(this.prefix + "2", credit(), "RECEIVED")))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(statuses(dryRun)).containsExactly("CREATED");
+		assertThat(stored(this.prefix + "%")).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM feed_run").query(Long.class).single()).isEqualTo(runs);
+	}
+
+	@Test
+	void aRepeatedRequestWithItsIdempotencyKeyGetsTheFirstAnswerAndChangesNothing() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String body = complaint(this.prefix + "1", credit(), "RECEIVED");
+		HttpResponse<String> first = post(body, this.token, Map.of("Idempotency-Key", key));
+		long run = this.json.readTree(first.body()).get("run").asLong();
+		long read = readCount(run);
+		HttpResponse<String> again = post(body, this.token, Map.of("Idempotency-Key", key));
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(statuses(again)).containsExactly("CREATED");
+		assertThat(readCount(run)).isEqualTo(read);
+	}
+
+	@Test
+	void concurrentPushesOfTheSameIdsNeverDuplicate() throws Exception {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 50; i++) {
+			body.append(complaint(this.prefix + i, credit(), "RECEIVED")).append('\n');
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				sent.add(pool.submit(() -> post(body.toString(), this.token, Map.of())));
+			}
+			List<String> all = new ArrayList<>();
+			for (Future<HttpResponse<String>> response : sent) {
+				all.addAll(statuses(response.get()));
+			}
+			assertThat(all).hasSize(200);
+			assertThat(all.stream().filter("CREATED"::equals).count()).isEqualTo(50);
+			assertThat(all.stream().filter("UNCHANGED"::equals).count()).isEqualTo(150);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(stored(this.prefix + "%")).isEqualTo(50);
+	}
+
+	@Test
+	void aMissingRevokedOrExpiredTokenOrASessionCookieIsRefused() throws Exception {
+		String body = complaint(this.prefix + "1", credit(), "RECEIVED");
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(URI.create(base())).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(401);
+		assertThat(post(body, "qlt_" + "x".repeat(43), Map.of()).statusCode()).isEqualTo(401);
+		ApiTokens.NewToken revoked = this.tokens.create(ENTERPRISE, "revoked", Instant.now().plus(1, ChronoUnit.DAYS),
+				false, "qingqiong");
+		this.tokens.revoke(revoked.id(), "qingqiong");
+		assertThat(post(body, revoked.token(), Map.of()).statusCode()).isEqualTo(401);
+		String expired = this.tokens.create(ENTERPRISE, "expired", Instant.now().minusSeconds(1), false, "qingqiong")
+			.token();
+		assertThat(post(body, expired, Map.of()).statusCode()).isEqualTo(401);
+		HttpResponse<String> cookie = this.http.send(HttpRequest.newBuilder(URI.create(base()))
+			.header("Cookie", "JSESSIONID=" + UUID.randomUUID())
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(cookie.statusCode()).isEqualTo(401);
+		assertThat(stored(this.prefix + "%")).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'PUSH_REFUSED'")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void anUnreadableBodyIsA400AndAnEmptyOne() throws Exception {
+		assertThat(post("[{\"type\":", this.token, Map.of()).statusCode()).isEqualTo(400);
+		assertThat(post("   ", this.token, Map.of()).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void pastTheTokensRateTheAnswerIs429WithRetryAfter() throws Exception {
+		String body = complaint(this.prefix + "1", credit(), "RECEIVED");
+		HttpResponse<String> limited = null;
+		for (int i = 0; i < 200 && limited == null; i++) {
+			HttpResponse<String> response = this.http
+				.send(request(Map.of(), this.token).uri(URI.create(base() + "?dryRun=true"))
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 429) {
+				limited = response;
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+			}
+		}
+		assertThat(limited).as("a 429 within 200 requests").isNotNull();
+		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	private List<String> statuses(HttpResponse<String> response) throws IOException {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<String> statuses = new ArrayList<>();
+		this.json.readTree(response.body())
+			.get("results")
+			.forEach((item) -> statuses.add(item.get("status").asString()));
+		return statuses;
+	}
+
+	private HttpResponse<String> post(String body, String token, Map<String, String> headers)
+			throws IOException, InterruptedException {
+		return this.http.send(request(headers, token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder request(Map<String, String> headers, String token) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base()))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/x-ndjson");
+		headers.forEach(builder::header);
+		return builder;
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port + "/api/v1/records";
+	}
+
+	private long stored(String pattern) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM complaint WHERE platform_id LIKE :p")
+			.param("p", pattern)
+			.query(Long.class)
+			.single();
+	}
+
+	private long readCount(long run) {
+		return this.jdbc.sql("SELECT read_count FROM feed_run WHERE id = :id")
+			.param("id", run)
+			.query(Long.class)
+			.single();
+	}
+
+	private String credit() {
+		return this.jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :e")
+			.param("e", ENTERPRISE)
+			.query(String.class)
+			.single();
+	}
+
+	private static String complaint(String id, String enterprise, String status) {
+		return "{\"type\":\"complaint\",\"id\":\"" + id + "\",\"enterprise\":\"" + enterprise
+				+ "\",\"received_at\":\"2026-05-20T09:30:00+08:00\",\"category\":\"RUMOR\",\"content_type\":\"TEXT\","
+				+ "\"channel\":\"WEB_FORM\",\"status\":\"" + status + "\",\"summary\":\"推送测试\"}";
+	}
+
+}

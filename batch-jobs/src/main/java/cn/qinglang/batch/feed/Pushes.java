@@ -1,0 +1,298 @@
+package cn.qinglang.batch.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.qinglang.batch.aggregate.DashboardAggregates;
+import cn.qinglang.batch.feed.FeedItem.Accepted;
+import cn.qinglang.batch.feed.FeedItem.Rejected;
+import cn.qinglang.batch.feed.FeedItemWriter.Outcome;
+import cn.qinglang.batch.records.RecordType;
+import cn.qinglang.batch.records.RejectReason;
+
+/**
+ * Records pushed by a platform, through the same pipeline as a pull or an upload: the
+ * same validator, the same upsert on (enterprise, platform id), the same reject table,
+ * run counts and daily aggregates, with an answer for every record. Runs in the caller's
+ * transaction: a sandbox request is answered exactly as production would answer it and
+ * rolled back.
+ */
+public class Pushes {
+
+	/** The most records one request may hold. */
+	public static final int MAX_RECORDS = 5000;
+
+	private static final JsonMapper JSON = JsonRecords.mapper();
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final DashboardAggregates aggregates;
+
+	private final Clock clock;
+
+	private final String node;
+
+	public Pushes(JdbcClient jdbc, JdbcTemplate template, DashboardAggregates aggregates, Clock clock, String node) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.aggregates = aggregates;
+		this.clock = clock;
+		this.node = node;
+	}
+
+	/**
+	 * Reads a request's body: a JSON array of records, or JSON Lines (one record per
+	 * line, blank lines skipped). A record that is not a readable JSON object is refused
+	 * on its own; only a body that cannot be read as either form fails.
+	 * @throws Unreadable when the body is neither, or holds more than
+	 * {@link #MAX_RECORDS}
+	 */
+	public static List<RawRecord> read(InputStream body) throws IOException {
+		byte[] bytes = body.readAllBytes();
+		int first = 0;
+		while (first < bytes.length && Character.isWhitespace(bytes[first])) {
+			first++;
+		}
+		List<RawRecord> records = new ArrayList<>();
+		if (first < bytes.length && bytes[first] == '[') {
+			try (JsonParser parser = JSON.createParser(bytes)) {
+				parser.nextToken();
+				while (parser.nextToken() != JsonToken.END_ARRAY) {
+					if (parser.currentToken() == null) {
+						throw new Unreadable("the JSON array is not closed");
+					}
+					records.add(JsonRecords.read(records.size() + 1, parser));
+					limit(records);
+				}
+				if (parser.nextToken() != null) {
+					throw new Unreadable("text after the JSON array");
+				}
+			}
+			catch (JacksonException ex) {
+				throw new Unreadable("not a JSON array of records: " + ex.getOriginalMessage());
+			}
+			return records;
+		}
+		int start = 0;
+		while (start <= bytes.length) {
+			int end = start;
+			while (end < bytes.length && bytes[end] != '\n') {
+				end++;
+			}
+			int length = end - start;
+			if (length > 0 && bytes[end - 1] == '\r') {
+				length--;
+			}
+			readLine(bytes, start, length, records);
+			start = end + 1;
+		}
+		return records;
+	}
+
+	private static void readLine(byte[] bytes, int start, int length, List<RawRecord> records) {
+		String line;
+		try {
+			line = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes, start, length))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			records.add(RawRecord.refused(records.size() + 1, Map.of(), RejectReason.ENCODING,
+					"the line is not valid UTF-8"));
+			limit(records);
+			return;
+		}
+		if (line.isBlank()) {
+			return;
+		}
+		long position = records.size() + 1;
+		try (JsonParser parser = JSON.createParser(line)) {
+			parser.nextToken();
+			RawRecord record = JsonRecords.read(position, parser);
+			records.add((parser.nextToken() != null) ? RawRecord.malformed(position, "text after the object") : record);
+		}
+		catch (JacksonException ex) {
+			records.add(RawRecord.malformed(position, "not a JSON object: " + ex.getOriginalMessage()));
+		}
+		limit(records);
+	}
+
+	private static RecordType typeOf(PlatformRecord record) {
+		if (record instanceof PlatformRecord.LabelingMetric) {
+			return RecordType.LABELING_METRIC;
+		}
+		return (record instanceof PlatformRecord.Complaint) ? RecordType.COMPLAINT : RecordType.ENFORCEMENT_ACTION;
+	}
+
+	private static void limit(List<RawRecord> records) {
+		if (records.size() > MAX_RECORDS) {
+			throw new TooMany(MAX_RECORDS);
+		}
+	}
+
+	/**
+	 * Makes the enterprise's feed row if it has none, in a transaction of its own before
+	 * the push's (taken in the push's, the insert's key lock and the row lock of
+	 * {@link #runOf} would deadlock two first pushes).
+	 */
+	public void ensureFeed(long enterpriseId) {
+		this.jdbc.sql("INSERT IGNORE INTO feed (enterprise_id) VALUES (:enterprise)")
+			.param("enterprise", enterpriseId)
+			.update();
+	}
+
+	/**
+	 * The push run of a token on the portal's day, made on its first request: one run per
+	 * token and day, counted up by each request. Takes the enterprise's push lock (its
+	 * feed row) for the caller's transaction, so that pushes of one enterprise are stored
+	 * one after the other and their answers are exact.
+	 */
+	public long runOf(long enterpriseId, long tokenId, String tokenName, String startedBy) {
+		long feedId = this.jdbc.sql("SELECT id FROM feed WHERE enterprise_id = :enterprise FOR UPDATE")
+			.param("enterprise", enterpriseId)
+			.query(Long.class)
+			.single();
+		LocalDate today = LocalDate.now(this.clock);
+		this.jdbc.sql("""
+				INSERT IGNORE INTO feed_run (feed_id, enterprise_id, source, status, file_name, started_by, owner_node,
+				  token_id, run_day, ended_at)
+				VALUES (:feed, :enterprise, 'PUSH', 'COMPLETED', :name, :startedBy, :node, :token, :day,
+				  UTC_TIMESTAMP(6))""")
+			.param("feed", feedId)
+			.param("enterprise", enterpriseId)
+			.param("name", tokenName)
+			.param("startedBy", startedBy)
+			.param("node", this.node)
+			.param("token", tokenId)
+			.param("day", today)
+			.update();
+		return this.jdbc.sql("SELECT id FROM feed_run WHERE token_id = :token AND run_day = :day")
+			.param("token", tokenId)
+			.param("day", today)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Validates and stores a request's records in the run (see {@link #runOf}), and
+	 * answers each: created, updated, unchanged, or refused with the field, the reason
+	 * and what was wrong. A record naming another enterprise is refused. When an id comes
+	 * twice in one request the later one is kept, the earlier refused as
+	 * {@code DUPLICATE_ID}, as in an uploaded file.
+	 */
+	public List<Result> submit(long enterpriseId, String creditCode, long runId, List<RawRecord> records) {
+		long base = this.jdbc.sql("SELECT read_count FROM feed_run WHERE id = :run")
+			.param("run", runId)
+			.query(Long.class)
+			.single();
+		Map<String, Integer> last = new HashMap<>();
+		for (int i = 0; i < records.size(); i++) {
+			RawRecord record = records.get(i);
+			if (record.refusal() == null && record.fields().get("id") != null) {
+				last.put(record.fields().get("type") + "\u0000" + record.fields().get("id"), i);
+			}
+		}
+		RecordValidator validator = new RecordValidator(creditCode, null, this.clock);
+		List<FeedItem> items = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			RawRecord record = records.get(i);
+			RawRecord placed = new RawRecord(base + i + 1, record.fields(), record.refusal(), record.detail(), null);
+			String key = record.fields().get("type") + "\u0000" + record.fields().get("id");
+			if (record.refusal() == null && record.fields().get("id") != null && last.get(key) != i) {
+				placed = RawRecord.refused(base + i + 1, record.fields(), RejectReason.DUPLICATE_ID,
+						"the same id again later in this request: the later one is kept");
+			}
+			items.add(validator.process(placed));
+		}
+		FeedItemWriter writer = new FeedItemWriter(this.template, runId, 0, enterpriseId, this.node);
+		Map<Long, Outcome> outcomes = writer.storeReporting(items);
+		List<Result> results = new ArrayList<>();
+		int written = 0;
+		for (int i = 0; i < items.size(); i++) {
+			FeedItem item = items.get(i);
+			String id = records.get(i).fields().get("id");
+			if (item instanceof Accepted accepted) {
+				written++;
+				results.add(new Result(i + 1, accepted.record().platformId(), typeOf(accepted.record()),
+						outcomes.get(item.position()).name(), null, null, null));
+			}
+			else if (item instanceof Rejected rejected) {
+				results.add(new Result(i + 1, (rejected.platformId() != null) ? rejected.platformId() : id,
+						rejected.type(), "REJECTED", rejected.field(), rejected.reason(), rejected.detail()));
+			}
+		}
+		this.jdbc.sql("""
+				UPDATE feed_run SET read_count = read_count + :read, written_count = written_count + :written,
+				  rejected_count = rejected_count + :rejected, ended_at = UTC_TIMESTAMP(6)
+				WHERE id = :run""")
+			.param("read", items.size())
+			.param("written", written)
+			.param("rejected", items.size() - written)
+			.param("run", runId)
+			.update();
+		if (written > 0) {
+			this.jdbc.sql("""
+					UPDATE feed SET last_success_at = UTC_TIMESTAMP(6), last_error = NULL
+					WHERE enterprise_id = :enterprise""").param("enterprise", enterpriseId).update();
+		}
+		this.aggregates.refreshRun(runId, enterpriseId);
+		return results;
+	}
+
+	/**
+	 * What became of one record of a request.
+	 *
+	 * @param position its place in the request, from 1
+	 * @param id its id, if it had one
+	 * @param type its type, if known
+	 * @param status {@code CREATED}, {@code UPDATED}, {@code UNCHANGED} or
+	 * {@code REJECTED}
+	 * @param field the field refused, for a refused record
+	 * @param reason the interface's reason code, for a refused record
+	 * @param detail what exactly was wrong, for a refused record
+	 */
+	public record Result(int position, String id, RecordType type, String status, String field, RejectReason reason,
+			String detail) {
+	}
+
+	/** A body that is not a JSON array of records nor JSON Lines. */
+	public static class Unreadable extends RuntimeException {
+
+		public Unreadable(String message) {
+			super(message);
+		}
+
+	}
+
+	/** A request with more records than one may hold. */
+	public static class TooMany extends RuntimeException {
+
+		public TooMany(int limit) {
+			super("more than " + limit + " records in one request");
+		}
+
+	}
+
+}
