@@ -57,14 +57,32 @@ class FeedAdminController {
 
 	private final Clock clock;
 
+	private final PushTokens tokens;
+
 	FeedAdminController(Feeds feeds, FeedService service, FeedPages pages, Enterprises enterprises,
-			PortalProperties portal, Clock clock) {
+			PortalProperties portal, Clock clock, PushTokens tokens) {
+		this.tokens = tokens;
 		this.feeds = feeds;
 		this.service = service;
 		this.pages = pages;
 		this.enterprises = enterprises;
 		this.portal = portal;
 		this.clock = clock;
+	}
+
+	/** Every push token, to revoke any. */
+	@GetMapping("/tokens")
+	String tokens(Model model) {
+		model.addAttribute("tokens", this.tokens.all());
+		return "feed/tokens";
+	}
+
+	@PostMapping("/tokens/{tokenId}/revoke")
+	String revokeToken(@AuthenticationPrincipal PortalUser user, @PathVariable long tokenId,
+			RedirectAttributes redirect) {
+		this.tokens.revokeAny(tokenId, user.getUsername());
+		redirect.addFlashAttribute("message", "feed.tokens.revoked.message");
+		return "redirect:/admin/feeds/tokens";
 	}
 
 	@GetMapping

@@ -43,17 +43,40 @@ class MyFeedController {
 
 	private final Enterprises enterprises;
 
-	MyFeedController(FeedPages pages, FeedService service, Enterprises enterprises) {
+	private final PushTokens tokens;
+
+	MyFeedController(FeedPages pages, FeedService service, Enterprises enterprises, PushTokens tokens) {
 		this.pages = pages;
 		this.service = service;
 		this.enterprises = enterprises;
+		this.tokens = tokens;
 	}
 
 	@GetMapping
 	String show(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) Integer page, Model model) {
 		model.addAttribute("own", true);
 		model.addAttribute("recordTypes", RecordType.values());
-		return this.pages.detail(own(user), BASE, true, page, model);
+		Enterprise enterprise = own(user);
+		model.addAttribute("tokens", this.tokens.ofEnterprise(enterprise.id()));
+		return this.pages.detail(enterprise, BASE, true, page, model);
+	}
+
+	@PostMapping("/tokens")
+	String createToken(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String name,
+			@RequestParam(defaultValue = "90") int days, @RequestParam(defaultValue = "false") boolean sandbox,
+			RedirectAttributes redirect) {
+		String token = this.tokens.create(own(user).id(), name, days, sandbox, user.getUsername());
+		redirect.addFlashAttribute("newToken", token);
+		redirect.addFlashAttribute("message", "feed.tokens.created.message");
+		return "redirect:" + BASE + "#push-tokens";
+	}
+
+	@PostMapping("/tokens/{tokenId}/revoke")
+	String revokeToken(@AuthenticationPrincipal PortalUser user, @PathVariable long tokenId,
+			RedirectAttributes redirect) {
+		this.tokens.revokeOwn(own(user).id(), tokenId, user.getUsername());
+		redirect.addFlashAttribute("message", "feed.tokens.revoked.message");
+		return "redirect:" + BASE + "#push-tokens";
 	}
 
 	@PostMapping("/upload")

@@ -213,9 +213,10 @@ class AccessibilityIT extends BrowserJourney {
 				"/admin/users/" + ids.user() + "/edit", "/admin/feeds", "/admin/feeds", "/admin/feeds/{id}/edit",
 				"/admin/feeds/" + ENTERPRISE + "/edit", "/admin/feeds/{id}", "/admin/feeds/" + ENTERPRISE,
 				"/admin/feeds/{id}/runs/{run}/rejects",
-				"/admin/feeds/" + ENTERPRISE + "/runs/" + ids.feedRun() + "/rejects", "/admin/catalog",
-				"/admin/catalog", "/admin/outbox", "/admin/outbox", "/notifications", "/notifications",
-				"/account/password", "/account/password", "/feeds/interface", "/feeds/interface", "403", "/audit"));
+				"/admin/feeds/" + ENTERPRISE + "/runs/" + ids.feedRun() + "/rejects", "/admin/feeds/tokens",
+				"/admin/feeds/tokens", "/admin/catalog", "/admin/catalog", "/admin/outbox", "/admin/outbox",
+				"/notifications", "/notifications", "/account/password", "/account/password", "/feeds/interface",
+				"/feeds/interface", "403", "/audit"));
 		pages.put("inspector", paths("/", "/", "/dashboard", "/dashboard", "/dashboard/print", "/dashboard/print",
 				"/dashboard/complaints", "/dashboard/complaints", "/dashboard/actions", "/dashboard/actions",
 				"/dashboard/metrics", "/dashboard/metrics", "/dashboard/enterprises/{id}",
