@@ -9,11 +9,15 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +33,8 @@ import cn.qinglang.inspect.feed.ApiTokens.ApiToken;
  */
 @RestController
 class PushApiController {
+
+	static final String CONTRACT = "/api/v1/openapi.json";
 
 	private final PushService service;
 
@@ -63,6 +69,12 @@ class PushApiController {
 		}
 		return ResponseEntity
 			.ok(this.service.push(token, records, dryRun, idempotencyKey, request.getRemoteAddr(), locale));
+	}
+
+	/** The API's contract, OpenAPI 3.1, for anyone: no token needed. */
+	@GetMapping(path = CONTRACT, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Resource> contract() {
+		return ResponseEntity.ok(new ClassPathResource("api/openapi.json"));
 	}
 
 	@ExceptionHandler(Pushes.Unreadable.class)

@@ -50,7 +50,10 @@ class PushApiSecurity {
 	SecurityFilterChain pushApi(HttpSecurity http, ApiTokens tokens, AuditLog audit, PushProperties properties)
 			throws Exception {
 		http.securityMatcher("/api/v1/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(ROLE))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PushApiController.CONTRACT)
+				.permitAll()
+				.anyRequest()
+				.hasRole(ROLE))
 			.addFilterBefore(new TokenFilter(tokens, audit, properties), BasicAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
@@ -103,6 +106,10 @@ class PushApiSecurity {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
+			if (PushApiController.CONTRACT.equals(request.getRequestURI())) {
+				chain.doFilter(request, response);
+				return;
+			}
 			String address = request.getRemoteAddr();
 			Bucket failed = this.failures.get(address);
 			if (failed != null && failed.getAvailableTokens() <= 0) {
