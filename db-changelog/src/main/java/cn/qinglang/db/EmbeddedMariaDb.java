@@ -229,7 +229,9 @@ public final class EmbeddedMariaDb implements DisposableBean {
 		deleteRecursively(installing);
 		List<String> command = List.of(binaries.getExecutable(Executable.InstallDB).getAbsolutePath(),
 				"--datadir=" + installing, "--basedir=" + binaries.getBaseDir().getAbsolutePath(), "--no-defaults",
-				"--force", "--skip-name-resolve", "--skip-test-db");
+				"--force", "--skip-name-resolve", "--skip-test-db",
+				// passed on to the bootstrap server, which clears its tmpdir too
+				"--tmpdir=" + tmpDir(dataDir));
 		try {
 			Files.createDirectories(installing);
 			Path output = Files.createTempFile("mariadb-install", ".log");
@@ -263,14 +265,17 @@ public final class EmbeddedMariaDb implements DisposableBean {
 	private static List<String> command(DBConfiguration binaries, Path dataDir, Path initFile, int port) {
 		List<String> command = new ArrayList<>(List.of(binaries.getExecutable(Executable.Server).getAbsolutePath(),
 				"--no-defaults", "--console", "--basedir=" + binaries.getBaseDir().getAbsolutePath(),
-				"--datadir=" + dataDir, "--tmpdir=" + System.getProperty("java.io.tmpdir"), "--port=" + port,
+				// a temporary folder of its own: a server clears the #sql files of its
+				// tmpdir as it starts, and in a shared one (two portals, or the tests
+				// beside a running portal) it deleted the other server's temporary
+				// tables in use
+				"--datadir=" + dataDir, "--tmpdir=" + tmpDir(dataDir), "--port=" + port,
 				"--socket=" + Path.of(System.getProperty("java.io.tmpdir"), "qinglang-mariadb-" + port + ".sock"),
 				"--pid-file=" + dataDir.resolve("mariadbd.pid"), "--bind-address=127.0.0.1", "--skip-name-resolve",
 				"--init-file=" + initFile, "--max-allowed-packet=64M", "--character-set-server=utf8mb4",
 				"--collation-server=utf8mb4_unicode_ci", "--default-time-zone=+00:00",
-				// without it MariaDB 11.4 generates a TLS key at every start (seconds on
-				// 2
-				// cores)
+				// without it MariaDB 11.4 generates a TLS key at every start (seconds
+				// on 2 cores)
 				"--skip-ssl",
 				// 128 MB (InnoDB's default) makes the aggregation after a big run read
 				// its rows back from disk; 512 MB holds a million-record run, and is
@@ -281,6 +286,18 @@ public final class EmbeddedMariaDb implements DisposableBean {
 			command.add("--user=root");
 		}
 		return command;
+	}
+
+	/** The server's own temporary folder, beside its data folder. */
+	static Path tmpDir(Path dataDir) {
+		Path tmp = dataDir.resolveSibling(dataDir.getFileName() + "-tmp");
+		try {
+			Files.createDirectories(tmp);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not make the database's temporary folder " + tmp, ex);
+		}
+		return tmp;
 	}
 
 	private static Map<String, String> libraryPath(DBConfiguration binaries) {

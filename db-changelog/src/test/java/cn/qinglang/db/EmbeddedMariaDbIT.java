@@ -76,6 +76,22 @@ class EmbeddedMariaDbIT {
 	}
 
 	@Test
+	void theServerKeepsItsTemporaryFilesInAFolderOfItsOwn() throws Exception {
+		// a server clears the #sql files of its tmpdir as it starts: in the shared temp
+		// folder that took the temporary tables another server was using
+		Path shared = Path.of(System.getProperty("java.io.tmpdir"), "#sql-temptable-beside-" + System.nanoTime());
+		Files.writeString(shared, "another server's temporary table");
+		try {
+			assertRan(run("exit", 1, 1), "rows=1 ids=[1]");
+			assertThat(this.dataDir.resolveSibling(this.dataDir.getFileName() + "-tmp")).isDirectory();
+			assertThat(shared).exists();
+		}
+		finally {
+			Files.deleteIfExists(shared);
+		}
+	}
+
+	@Test
 	void theServerDoesNotOutliveAKilledPortalAndTheNextStartFindsTheRows() throws Exception {
 		Held portal = hold(1, 3);
 		ProcessHandle server = portal.server();
