@@ -123,6 +123,66 @@ class PushApiIT {
 	}
 
 	@Test
+	void everyReasonCodeOfTheInterfaceComesBackBesideTheGoodRecords() throws Exception {
+		String p = this.prefix;
+		String credit = credit();
+		String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+		List<String> lines = List.of(complaint(p + "c1", credit, "RECEIVED"), // 1 good
+				"{not json", // 2
+				"{\"type\":\"survey\",\"id\":\"" + p + "x1\",\"enterprise\":\"" + credit + "\"}", // 3
+				complaint(p + "c2", credit, "RECEIVED").replace("\"category\":\"RUMOR\",", ""), // 4
+				complaint(p + "c3", credit, "RECEIVED").replace("WEB_FORM", "FAX"), // 5
+				metric(p + "m1", credit, "2026-05-18", 100, 101, 2), // 6
+				metric(p + "m2", credit, tomorrow, 100, 90, 2), // 7
+				metric(p + "m3", credit, "18/05/2026", 100, 90, 2), // 8
+				metric(p + "m4", credit, "2026-05-18", -1, 0, 0), // 9
+				complaint(p + "c4", credit, "HANDLED").replace("\"summary\"",
+						"\"handled_at\":\"2026-05-19T08:00:00+08:00\",\"outcome\":\"CONTENT_REMOVED\",\"summary\""), // 10
+				complaint(p + "c5", credit, "RECEIVED").replace("推送测试", "长".repeat(501)), // 11
+				"{\"type\":\"enforcement_action\",\"id\":\"" + p + "a1\",\"enterprise\":\"" + credit
+						+ "\",\"date\":\"2026-06-01\",\"actor\":\"REGULATOR\",\"action_type\":\"FINE\","
+						+ "\"category\":\"INFRINGEMENT_VOICE\",\"count\":3}", // 12
+				complaint(p + "c6", credit, "RECEIVED"), // 13 the same id as 14: the
+															// later kept
+				complaint(p + "c6", credit, "RECEIVED"), // 14
+				metric(p + "m5", credit, "2026-05-18", 100, 90, 2)); // 15 good
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+		body.write("\n{\"type\":\"complaint\",\"summary\":\"".getBytes(StandardCharsets.UTF_8));
+		body.write(new byte[] { (byte) 0xC3, (byte) 0x28 }); // 16: not UTF-8
+		body.write("\"}".getBytes(StandardCharsets.UTF_8));
+
+		HttpResponse<String> response = this.http.send(
+				request(Map.of(), this.token).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Map<Integer, String> answered = new java.util.TreeMap<>();
+		this.json.readTree(response.body())
+			.get("results")
+			.forEach((item) -> answered.put(item.get("position").asInt(),
+					"REJECTED".equals(item.get("status").asString())
+							? item.get("field").asString() + " " + item.get("reason").asString()
+							: item.get("status").asString()));
+		assertThat(answered).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.ofEntries(Map.entry(1, "CREATED"),
+				Map.entry(2, "(record) MALFORMED"), Map.entry(3, "type UNKNOWN_TYPE"),
+				Map.entry(4, "category REQUIRED"), Map.entry(5, "channel NOT_ALLOWED"),
+				Map.entry(6, "explicit_labeled ABOVE_TOTAL"), Map.entry(7, "date IN_FUTURE"),
+				Map.entry(8, "date WRONG_TYPE"), Map.entry(9, "published OUT_OF_RANGE"),
+				Map.entry(10, "handled_at HANDLED_BEFORE_RECEIVED"), Map.entry(11, "summary TOO_LONG"),
+				Map.entry(12, "amount INCONSISTENT"), Map.entry(13, "id DUPLICATE_ID"), Map.entry(14, "CREATED"),
+				Map.entry(15, "CREATED"), Map.entry(16, "(record) ENCODING"))));
+		assertThat(stored(p + "%")).isEqualTo(2);
+	}
+
+	private static String metric(String id, String credit, String date, long published, long explicit, long upheld) {
+		return "{\"type\":\"labeling_metric\",\"id\":\"" + id + "\",\"enterprise\":\"" + credit + "\",\"date\":\""
+				+ date + "\",\"content_type\":\"IMAGE\",\"published\":" + published + ",\"explicit_labeled\":"
+				+ explicit + ",\"implicit_labeled\":0,\"user_declared\":0,\"platform_detected\":0,\"verified\":0,"
+				+ "\"appeals_filed\":5,\"appeals_upheld\":" + upheld + ",\"tampering_detected\":0}";
+	}
+
+	@Test
 	void tellsCreatedUpdatedAndUnchangedAndAnswersInEnglishOnRequest() throws Exception {
 		String first = complaint(this.prefix + "1", credit(), "RECEIVED");
 		assertThat(statuses(post(first, this.token, Map.of()))).containsExactly("CREATED");

@@ -1,0 +1,233 @@
+package cn.qinglang.inspect.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code bash .ci/bench push}: complaints pushed over HTTP on localhost by concurrent
+ * clients in batches, through the real API, its security and the pipeline, into a fresh
+ * database; then the same rows with {@code LOAD DATA LOCAL INFILE} for another
+ * enterprise, the reference. Checks its premise (every record answered CREATED, the rows
+ * in the table) before it reports. Arguments: records (1,000,000), clients (4), batch
+ * (1,000), the data folder.
+ */
+public final class PushBenchmark {
+
+	private static final String SUMMARY = "用户举报未标识的AI合成视频";
+
+	private PushBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		long size = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
+		int clients = (args.length > 1) ? Integer.parseInt(args[1]) : 4;
+		int batch = (args.length > 2) ? Integer.parseInt(args[2]) : 1000;
+		String folder = (args.length > 3) ? args[3] : "target/bench-push";
+		try (ConfigurableApplicationContext context = BenchApplication.start(folder)) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			String tag = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+			String pushCredit = "91110BENCHPU" + tag.substring(Math.max(0, tag.length() - 6));
+			long pushEnterprise = enterprise(jdbc, "bench-push-" + tag, pushCredit);
+			long loadEnterprise = enterprise(jdbc, "bench-load-" + tag, pushCredit.replace("PU", "LD"));
+			String token = token(jdbc, pushEnterprise);
+			// a warm-up of 20 batches, not counted
+			push(port, token, pushCredit, "warm", 20L * batch, clients, batch);
+			resetPeaks();
+			Pushed pushed = push(port, token, pushCredit, "c", size, clients, batch);
+			long peakMb = peakHeapBytes() / (1024 * 1024);
+			long stored = jdbc.sql("SELECT COUNT(*) FROM complaint WHERE enterprise_id = :e AND platform_id LIKE 'c%'")
+				.param("e", pushEnterprise)
+				.query(Long.class)
+				.single();
+			if (pushed.created() != size || stored != size) {
+				throw new IllegalStateException("benchmark premise failed: " + pushed.created()
+						+ " answered CREATED and " + stored + " stored of " + size);
+			}
+			double loadSeconds = loadData(context.getBean(DataSource.class), loadEnterprise, pushCredit, size);
+			long loaded = jdbc.sql("SELECT COUNT(*) FROM complaint WHERE enterprise_id = :e")
+				.param("e", loadEnterprise)
+				.query(Long.class)
+				.single();
+			if (loaded != size) {
+				throw new IllegalStateException("benchmark premise failed: LOAD DATA stored " + loaded + " of " + size);
+			}
+			double rate = size / pushed.seconds();
+			System.out.printf(Locale.ROOT, "push records=%d clients=%d batch=%d wall_s=%.1f load_data_s=%.1f%n", size,
+					clients, batch, pushed.seconds(), loadSeconds);
+			System.out.printf(Locale.ROOT,
+					"BENCH push records_per_s=%.0f ratio_to_load_data=%.2f p99_request_ms=%d peak_heap_mb=%d records=%d%n",
+					rate, pushed.seconds() / loadSeconds, pushed.p99Millis(), peakMb, size);
+		}
+	}
+
+	private record Pushed(double seconds, long created, long p99Millis) {
+	}
+
+	private static Pushed push(int port, String token, String credit, String prefix, long size, int clients, int batch)
+			throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/records");
+		AtomicLong next = new AtomicLong();
+		AtomicLong created = new AtomicLong();
+		List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long started = System.nanoTime();
+		List<Future<?>> running = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			running.add(pool.submit(() -> {
+				long from;
+				while ((from = next.getAndAdd(batch)) < size) {
+					byte[] body = gzip(lines(prefix, credit, from, Math.min(size, from + batch)));
+					long t0 = System.nanoTime();
+					HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+						.header("Authorization", "Bearer " + token)
+						.header("Content-Type", "application/x-ndjson")
+						.header("Content-Encoding", "gzip")
+						.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
+					millis.add((System.nanoTime() - t0) / 1_000_000);
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+					}
+					String answer = response.body();
+					int at = answer.indexOf("\"created\":") + 10;
+					created.addAndGet(Long.parseLong(answer.substring(at, answer.indexOf(',', at))));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> client : running) {
+			client.get();
+		}
+		pool.shutdown();
+		double seconds = (System.nanoTime() - started) / 1e9;
+		List<Long> sorted = new ArrayList<>(millis);
+		Collections.sort(sorted);
+		return new Pushed(seconds, created.get(), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
+	}
+
+	private static String lines(String prefix, String credit, long from, long to) {
+		StringBuilder text = new StringBuilder((int) (to - from) * 260);
+		for (long i = from; i < to; i++) {
+			LocalDate day = LocalDate.of(2026, 5, 18).plusDays(i % 150);
+			text.append("{\"type\":\"complaint\",\"id\":\"")
+				.append(prefix)
+				.append(i)
+				.append("\",\"enterprise\":\"")
+				.append(credit)
+				.append("\",\"received_at\":\"")
+				.append(day)
+				.append("T09:30:00+08:00\",\"category\":\"FABRICATION\",\"content_type\":\"VIDEO\",")
+				.append("\"channel\":\"IN_APP_REPORT\",\"status\":\"RECEIVED\",\"summary\":\"")
+				.append(SUMMARY)
+				.append("\"}\n");
+		}
+		return text.toString();
+	}
+
+	private static byte[] gzip(String text) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
+	}
+
+	/** The same rows, written as a file and loaded by the server: the reference. */
+	private static double loadData(DataSource data, long enterpriseId, String credit, long size) throws Exception {
+		Path file = Files.createTempFile("push-bench", ".tsv");
+		try {
+			try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+				for (long i = 0; i < size; i++) {
+					LocalDate day = LocalDate.of(2026, 5, 18).plusDays(i % 150);
+					out.write(enterpriseId + "\tc" + i + "\t" + day + " 01:30:00\t" + day
+							+ "\tFABRICATION\tFAKE_INFORMATION\tVIDEO\tIN_APP_REPORT\tRECEIVED\t\\N\t\\N\t" + SUMMARY
+							+ "\n");
+				}
+			}
+			long t0 = System.nanoTime();
+			try (Connection connection = data.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath() + "' INTO TABLE complaint "
+						+ "CHARACTER SET utf8mb4 (enterprise_id, platform_id, received_at, received_day, category, "
+						+ "campaign_category, content_type, channel, status, handled_at, outcome, summary)");
+			}
+			return (System.nanoTime() - t0) / 1e9;
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	/** A token for the enterprise, stored as the portal stores one (its SHA-256). */
+	private static String token(JdbcClient jdbc, long enterpriseId) throws Exception {
+		String token = "qlt_bench" + java.util.UUID.randomUUID().toString().replace("-", "");
+		String hash = java.util.HexFormat.of()
+			.formatHex(
+					java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		jdbc.sql("""
+				INSERT INTO api_token (enterprise_id, name, prefix, token_hash, created_by, created_at, expires_at)
+				VALUES (:e, 'bench', :prefix, :hash, 'bench', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY)""")
+			.param("e", enterpriseId)
+			.param("prefix", token.substring(0, 12))
+			.param("hash", hash)
+			.update();
+		return token;
+	}
+
+	private static long enterprise(JdbcClient jdbc, String code, String credit) {
+		jdbc.sql("""
+				INSERT INTO enterprise (code, name_zh, credit_code, kind, jurisdiction_code)
+				VALUES (:code, '推送基准测试平台', :credit, 'DISSEMINATION_PLATFORM', '110108')""")
+			.param("code", code)
+			.param("credit", credit)
+			.update();
+		return jdbc.sql("SELECT id FROM enterprise WHERE code = :code").param("code", code).query(Long.class).single();
+	}
+
+	private static void resetPeaks() {
+		System.gc();
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			pool.resetPeakUsage();
+		}
+	}
+
+	private static long peakHeapBytes() {
+		long sum = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				sum += pool.getPeakUsage().getUsed();
+			}
+		}
+		return sum;
+	}
+
+}
