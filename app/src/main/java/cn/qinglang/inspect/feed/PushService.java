@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -135,6 +136,20 @@ class PushService {
 				AuditEvent.change(sandbox ? "RECORDS_PUSHED_SANDBOX" : "RECORDS_PUSHED", "feed_run",
 						(answer.run() != null) ? answer.run() : "-", null, detail));
 		return answer;
+	}
+
+	/**
+	 * Brings the dashboards' aggregates up to date for what was pushed since the last
+	 * time, run by run, each in its own transaction.
+	 * @return the runs refreshed
+	 */
+	@Scheduled(fixedDelayString = "${qinglang.push.aggregate-interval:PT10S}")
+	int aggregatePushes() {
+		List<long[]> pending = this.pushes.pendingAggregation();
+		for (long[] run : pending) {
+			this.transactions.executeWithoutResult((status) -> this.pushes.refresh(run[0], run[1]));
+		}
+		return pending.size();
 	}
 
 	private Optional<PushAnswer> firstAnswer(long tokenId, String key) {

@@ -53,6 +53,9 @@ class PushApiIT {
 	ApiTokens tokens;
 
 	@Autowired
+	PushService service;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	String token;
@@ -200,6 +203,36 @@ class PushApiIT {
 			.param("id", this.prefix + "1")
 			.query(String.class)
 			.single()).isEqualTo("HANDLED");
+	}
+
+	@Test
+	void pushedRecordsReachTheDashboardsAggregates() throws Exception {
+		String day = "2026-05-20";
+		// what the class's other pushes left pending, aggregated first
+		this.service.aggregatePushes();
+		long before = receivedOn(day);
+		String body = String.join("\n", complaint(this.prefix + "1", credit(), "RECEIVED"),
+				complaint(this.prefix + "2", credit(), "RECEIVED"), complaint(this.prefix + "3", credit(), "RECEIVED"));
+		assertThat(statuses(post(body, this.token, Map.of()))).containsOnly("CREATED");
+
+		this.service.aggregatePushes();
+
+		assertThat(receivedOn(day)).isEqualTo(before + 3);
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM feed_run_day d JOIN feed_run r ON r.id = d.run_id
+				WHERE r.source = 'PUSH' AND r.enterprise_id = :e""").param("e", ENTERPRISE).query(Long.class).single())
+			.as("the days pushed are aggregated and forgotten")
+			.isZero();
+	}
+
+	private long receivedOn(String day) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(SUM(received), 0) FROM complaint_agg
+				WHERE grain = 'D' AND enterprise_id = :e AND period_start = :day""")
+			.param("e", ENTERPRISE)
+			.param("day", java.time.LocalDate.parse(day))
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

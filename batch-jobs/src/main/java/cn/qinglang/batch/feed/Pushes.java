@@ -31,9 +31,10 @@ import cn.qinglang.batch.records.RejectReason;
 /**
  * Records pushed by a platform, through the same pipeline as a pull or an upload: the
  * same validator, the same upsert on (enterprise, platform id), the same reject table,
- * run counts and daily aggregates, with an answer for every record. Runs in the caller's
- * transaction: a sandbox request is answered exactly as production would answer it and
- * rolled back.
+ * run counts and daily aggregates (brought up to date by {@link #refresh} a few seconds
+ * after the request, as a run's are after its last chunk), with an answer for every
+ * record. Runs in the caller's transaction: a sandbox request is answered exactly as
+ * production would answer it and rolled back.
  */
 public class Pushes {
 
@@ -257,8 +258,31 @@ public class Pushes {
 					UPDATE feed SET last_success_at = UTC_TIMESTAMP(6), last_error = NULL
 					WHERE enterprise_id = :enterprise""").param("enterprise", enterpriseId).update();
 		}
-		this.aggregates.refreshRun(runId, enterpriseId);
+		// the days are noted in feed_run_day; the aggregates follow in refresh(…), a few
+		// seconds later: refreshed at each request, a push of many batches would read its
+		// enterprise's rows of the days again and again
 		return results;
+	}
+
+	/** The push runs with days not yet aggregated: run id and enterprise id. */
+	public List<long[]> pendingAggregation() {
+		return this.jdbc.sql("""
+				SELECT r.id, r.enterprise_id FROM feed_run r
+				WHERE r.source = 'PUSH' AND EXISTS (SELECT 1 FROM feed_run_day d WHERE d.run_id = r.id)
+				ORDER BY r.id""").query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+	}
+
+	/**
+	 * Brings the dashboards' aggregates up to date for the days a push run touched since
+	 * the last time, in the caller's transaction, under its enterprise's push lock (no
+	 * push of the enterprise notes days meanwhile that the refresh would forget).
+	 */
+	public void refresh(long runId, long enterpriseId) {
+		this.jdbc.sql("SELECT id FROM feed WHERE enterprise_id = :enterprise FOR UPDATE")
+			.param("enterprise", enterpriseId)
+			.query(Long.class)
+			.optional();
+		this.aggregates.refreshRun(runId, enterpriseId);
 	}
 
 	/**
