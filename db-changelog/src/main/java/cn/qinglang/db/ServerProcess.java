@@ -70,6 +70,9 @@ final class ServerProcess {
 
 	private final Deque<String> lastLines = new ArrayDeque<>();
 
+	/** Set when the portal stops the server: its end is then expected. */
+	private volatile boolean stopping;
+
 	private ServerProcess(Process watcher) {
 		this.watcher = watcher;
 	}
@@ -153,6 +156,10 @@ final class ServerProcess {
 		catch (IOException ex) {
 			log.debug("The MariaDB console closed: {}", ex.getMessage());
 		}
+		if (this.ready.isDone() && !this.stopping) {
+			// the server ended while the portal runs: what it said last is the only clue
+			log.error("MariaDB ended while the portal was running; its last lines:\n{}", lastLines());
+		}
 		this.ready.completeExceptionally(new IllegalStateException("MariaDB exited"));
 	}
 
@@ -172,6 +179,7 @@ final class ServerProcess {
 	 * gone within {@code patience}.
 	 */
 	void stop(Duration patience) {
+		this.stopping = true;
 		try {
 			this.watcher.getOutputStream().close();
 		}
