@@ -63,7 +63,7 @@ class PushApiController {
 			return problem(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE",
 					"the body is over " + this.properties.maxRequestSize().toMegabytes() + " MB");
 		}
-		List<RawRecord> records = Pushes.read(new java.io.ByteArrayInputStream(bytes));
+		List<RawRecord> records = Pushes.read(bytes);
 		if (records.isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, "EMPTY", "the body holds no record");
 		}

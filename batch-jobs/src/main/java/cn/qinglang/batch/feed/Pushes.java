@@ -1,7 +1,5 @@
 package cn.qinglang.batch.feed;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -68,8 +66,7 @@ public class Pushes {
 	 * @throws Unreadable when the body is neither, or holds more than
 	 * {@link #MAX_RECORDS}
 	 */
-	public static List<RawRecord> read(InputStream body) throws IOException {
-		byte[] bytes = body.readAllBytes();
+	public static List<RawRecord> read(byte[] bytes) {
 		int first = 0;
 		while (first < bytes.length && Character.isWhitespace(bytes[first])) {
 			first++;
