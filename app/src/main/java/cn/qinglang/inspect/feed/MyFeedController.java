@@ -58,6 +58,7 @@ class MyFeedController {
 		model.addAttribute("recordTypes", RecordType.values());
 		Enterprise enterprise = own(user);
 		model.addAttribute("tokens", this.tokens.ofEnterprise(enterprise.id()));
+		model.addAttribute("tokenValidities", PushTokens.VALIDITIES);
 		return this.pages.detail(enterprise, BASE, true, page, model);
 	}
 
