@@ -62,7 +62,9 @@ public final class PushBenchmark {
 			long loadEnterprise = enterprise(jdbc, "bench-load-" + tag, pushCredit.replace("PU", "LD"));
 			String token = token(jdbc, pushEnterprise);
 			// a warm-up of 20 batches, not counted
-			push(port, token, pushCredit, "warm", 20L * batch, clients, batch);
+			Pushed warm = push(port, token, pushCredit, "warm", 20L * batch, clients, batch);
+			System.out.printf(Locale.ROOT, "push warm-up records=%d wall_s=%.1f p99_request_ms=%d%n", 20L * batch,
+					warm.seconds(), warm.p99Millis());
 			resetPeaks();
 			Pushed sent = push(port, token, pushCredit, "c", size, clients, batch);
 			// the aggregates brought up to date as the portal's scheduler would, timed
@@ -134,7 +136,12 @@ public final class PushBenchmark {
 						.header("Content-Encoding", "gzip")
 						.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 						.build(), HttpResponse.BodyHandlers.ofString());
-					millis.add((System.nanoTime() - t0) / 1_000_000);
+					long took = (System.nanoTime() - t0) / 1_000_000;
+					millis.add(took);
+					if (took > 2000) {
+						System.out.printf(Locale.ROOT, "push slow request: records %d to %d took %d ms%n", from,
+								from + batch, took);
+					}
 					if (response.statusCode() != 200) {
 						throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
 					}

@@ -366,8 +366,8 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 					// can a record have left a day, and only then are its old days read
 					if (upserted != rows.rows()) {
 						try (ResultSet left = statement.executeQuery("SELECT DISTINCT x." + this.previousDay + " FROM "
-								+ staging + " s JOIN " + this.table
-								+ " x ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id WHERE x."
+								+ staging + " s JOIN " + this.table + " x" + byKey()
+								+ " ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id WHERE x."
 								+ this.previousDay + " IS NOT NULL")) {
 							while (left.next()) {
 								days.add(left.getObject(1, LocalDate.class));
@@ -385,6 +385,17 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 		}
 
 		/**
+		 * The table's row of a staged row is found by its key, always: with the
+		 * statistics of an enterprise's first rows (one enterprise, a few rows) MariaDB
+		 * preferred the (enterprise, day) index and read all the enterprise's rows for
+		 * each staged one, a push of 1,000 records into an enterprise holding 10,000 took
+		 * 7 s instead of 50 ms, and more with each request.
+		 */
+		private String byKey() {
+			return " FORCE INDEX (" + this.table + "_platform_uk)";
+		}
+
+		/**
 		 * What the staged rows will do to the table: insert a new id, change a stored
 		 * record, or leave it as it is (every stored column but the run equal, NULL to
 		 * NULL).
@@ -397,9 +408,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				.map((column) -> "x." + column + " <=> s." + column)
 				.collect(Collectors.joining(" AND "));
 			try (Statement statement = connection.createStatement();
-					ResultSet rows = statement.executeQuery(
-							"SELECT s.seq, x.id IS NULL, " + same + " FROM " + staging + " s LEFT JOIN " + this.table
-									+ " x ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id")) {
+					ResultSet rows = statement.executeQuery("SELECT s.seq, x.id IS NULL, " + same + " FROM " + staging
+							+ " s LEFT JOIN " + this.table + " x" + byKey()
+							+ " ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id")) {
 				while (rows.next()) {
 					Outcome outcome = rows.getBoolean(2) ? Outcome.CREATED
 							: rows.getBoolean(3) ? Outcome.UNCHANGED : Outcome.UPDATED;
