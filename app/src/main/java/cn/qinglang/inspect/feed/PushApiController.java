@@ -2,9 +2,11 @@ package cn.qinglang.inspect.feed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +18,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.qinglang.batch.feed.Pushes;
 import cn.qinglang.batch.feed.RawRecord;
+import cn.qinglang.batch.records.RecordType;
 import cn.qinglang.inspect.feed.ApiTokens.ApiToken;
 
 /**
@@ -69,6 +74,27 @@ class PushApiController {
 		}
 		return ResponseEntity
 			.ok(this.service.push(token, records, dryRun, idempotencyKey, request.getRemoteAddr(), locale));
+	}
+
+	/**
+	 * {@code DELETE /api/v1/records/{type}/{id}}: withdraws a record sent by mistake.
+	 * {@code 200 WITHDRAWN}, or {@code 404 NOT_FOUND} when the token's enterprise has no
+	 * such record (never sent, or withdrawn already: gone either way).
+	 */
+	@DeleteMapping("/api/v1/records/{type}/{id}")
+	ResponseEntity<?> withdraw(@AuthenticationPrincipal ApiToken token, HttpServletRequest request,
+			@PathVariable String type, @PathVariable String id, @RequestParam(defaultValue = "false") boolean dryRun) {
+		Optional<RecordType> recordType = RecordType.ofWireName(type);
+		if (recordType.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, "UNKNOWN_TYPE", "no record type " + type);
+		}
+		boolean withdrawn = this.service.withdraw(token, recordType.get(), id, dryRun, request.getRemoteAddr());
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("sandbox", token.sandbox() || dryRun);
+		answer.put("type", recordType.get().wireName());
+		answer.put("id", id);
+		answer.put("status", withdrawn ? "WITHDRAWN" : "NOT_FOUND");
+		return ResponseEntity.status(withdrawn ? HttpStatus.OK : HttpStatus.NOT_FOUND).body(answer);
 	}
 
 	/** The API's contract, OpenAPI 3.1, for anyone: no token needed. */

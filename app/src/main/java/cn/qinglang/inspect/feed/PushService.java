@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.qinglang.batch.feed.Pushes;
 import cn.qinglang.batch.feed.RawRecord;
+import cn.qinglang.batch.records.RecordType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.enterprise.Unscoped;
@@ -77,18 +78,7 @@ class PushService {
 	 */
 	PushAnswer push(ApiToken token, List<RawRecord> records, boolean dryRun, String idempotencyKey, String remoteAddr,
 			Locale locale) {
-		ConsumptionProbe probe = this.rates
-			.computeIfAbsent(token.id(),
-					(id) -> Bucket.builder()
-						.addLimit(Bandwidth.builder()
-							.capacity(this.properties.requestsPerMinute())
-							.refillGreedy(this.properties.requestsPerMinute(), Duration.ofMinutes(1))
-							.build())
-						.build())
-			.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			throw new RateLimited(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
-		}
+		takeRate(token);
 		boolean sandbox = token.sandbox() || dryRun;
 		String key = (idempotencyKey != null && !idempotencyKey.isBlank() && !sandbox) ? idempotencyKey.strip() : null;
 		if (key != null) {
@@ -136,6 +126,55 @@ class PushService {
 				AuditEvent.change(sandbox ? "RECORDS_PUSHED_SANDBOX" : "RECORDS_PUSHED", "feed_run",
 						(answer.run() != null) ? answer.run() : "-", null, detail));
 		return answer;
+	}
+
+	/**
+	 * Withdraws a record of the token's enterprise (see {@link Pushes#withdraw}), under
+	 * the same rate as its pushes, in the audit log as {@code RECORD_WITHDRAWN} (or
+	 * {@code RECORD_NOT_WITHDRAWN}, an id the enterprise has no record of); in the
+	 * sandbox answered the same and rolled back.
+	 * @return whether the enterprise had the record
+	 * @throws RateLimited past the token's rate
+	 */
+	boolean withdraw(ApiToken token, RecordType type, String platformId, boolean dryRun, String remoteAddr) {
+		takeRate(token);
+		boolean sandbox = token.sandbox() || dryRun;
+		this.pushes.ensureFeed(token.enterpriseId());
+		long[] run = new long[1];
+		boolean withdrawn = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			run[0] = this.pushes.runOf(token.enterpriseId(), token.id(), token.name(), token.createdBy());
+			boolean found = this.pushes.withdraw(token.enterpriseId(), run[0], token.id(), type, platformId);
+			if (sandbox) {
+				status.setRollbackOnly();
+			}
+			return found;
+		}));
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("token", token.prefix());
+		detail.put("sandbox", sandbox);
+		detail.put("type", type.wireName());
+		detail.put("id", platformId);
+		detail.put("found", withdrawn);
+		this.audit.recordAs("token " + token.prefix(), "PLATFORM", remoteAddr,
+				AuditEvent.change(
+						(withdrawn ? "RECORD_WITHDRAWN" : "RECORD_NOT_WITHDRAWN") + (sandbox ? "_SANDBOX" : ""),
+						"feed_run", sandbox ? "-" : String.valueOf(run[0]), null, detail));
+		return withdrawn;
+	}
+
+	private void takeRate(ApiToken token) {
+		ConsumptionProbe probe = this.rates
+			.computeIfAbsent(token.id(),
+					(id) -> Bucket.builder()
+						.addLimit(Bandwidth.builder()
+							.capacity(this.properties.requestsPerMinute())
+							.refillGreedy(this.properties.requestsPerMinute(), Duration.ofMinutes(1))
+							.build())
+						.build())
+			.tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			throw new RateLimited(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+		}
 	}
 
 	/**

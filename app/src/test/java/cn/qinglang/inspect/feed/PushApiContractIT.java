@@ -107,6 +107,16 @@ class PushApiContractIT {
 			.properties()
 			.forEach((entry) -> statuses.add(entry.getKey()));
 		assertThat(statuses).containsExactly("200", "400", "401", "413", "429");
+		Set<String> withdrawal = new TreeSet<>();
+		this.contract.get("paths")
+			.get("/api/v1/records/{type}/{id}")
+			.get("delete")
+			.get("responses")
+			.properties()
+			.forEach((entry) -> withdrawal.add(entry.getKey()));
+		assertThat(withdrawal).containsExactly("200", "400", "401", "404", "429");
+		assertThat(texts(schemas().get("Withdrawal").get("properties").get("type").get("enum")))
+			.containsExactlyElementsOf(Arrays.stream(RecordType.values()).map(RecordType::wireName).toList());
 	}
 
 	@Test
@@ -125,6 +135,16 @@ class PushApiContractIT {
 		for (HttpResponse<String> problem : List.of(post(good, "qlt_unknown", ""), post("[{", token, ""))) {
 			assertThat(problem.statusCode()).isIn(400, 401);
 			assertThat(schema("Problem").validate(this.json.readTree(problem.body()))).isEmpty();
+		}
+		String id = this.json.readTree(stored.body()).get("results").get(0).get("id").asString();
+		for (int expected : new int[] { 200, 404 }) {
+			HttpResponse<String> withdrawn = this.http
+				.send(HttpRequest.newBuilder(uri("/api/v1/records/complaint/" + id))
+					.header("Authorization", "Bearer " + token)
+					.DELETE()
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(withdrawn.statusCode()).isEqualTo(expected);
+			assertThat(schema("Withdrawal").validate(this.json.readTree(withdrawn.body()))).isEmpty();
 		}
 		assertThat(schema("PushAnswer").validate(this.json.readTree("{\"sandbox\":true}")))
 			.as("the schema refuses what is not an answer")

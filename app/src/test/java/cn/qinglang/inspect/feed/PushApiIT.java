@@ -190,6 +190,13 @@ class PushApiIT {
 		String first = complaint(this.prefix + "1", credit(), "RECEIVED");
 		assertThat(statuses(post(first, this.token, Map.of()))).containsExactly("CREATED");
 		assertThat(statuses(post(first, this.token, Map.of()))).containsExactly("UNCHANGED");
+		// a stored id beside a new one: the straight load of new records is undone and
+		// the request classified
+		assertThat(statuses(
+				post(first + "\n" + first.replace(this.prefix + "1", this.prefix + "3"), this.token, Map.of())))
+			.containsExactly("UNCHANGED", "CREATED");
+		assertThat(stored(this.prefix + "3")).isEqualTo(1);
+		assertThat(stored(this.prefix + "1")).isEqualTo(1);
 		String handled = complaint(this.prefix + "1", credit(), "HANDLED").replace("\"summary\"",
 				"\"handled_at\":\"2026-05-21T09:30:00+08:00\",\"outcome\":\"CONTENT_REMOVED\",\"summary\"");
 		HttpResponse<String> updated = post(
@@ -362,6 +369,73 @@ class PushApiIT {
 		}
 		assertThat(limited).as("a 429 within 200 requests").isNotNull();
 		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void aRecordSentByMistakeIsWithdrawnArchivedAuditedAndLeavesTheAggregates() throws Exception {
+		String day = "2026-05-20";
+		String id = this.prefix + "mistake";
+		assertThat(statuses(post(complaint(id, credit(), "RECEIVED"), this.token, Map.of()))).containsOnly("CREATED");
+		this.service.aggregatePushes();
+		long received = receivedOn(day);
+
+		HttpResponse<String> withdrawn = delete("complaint/" + id, this.token);
+
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(this.json.readTree(withdrawn.body()).get("status").asString()).isEqualTo("WITHDRAWN");
+		assertThat(stored(id)).isZero();
+		assertThat(this.jdbc.sql("""
+				SELECT JSON_VALUE(stored, '$.status') FROM withdrawn_record
+				WHERE enterprise_id = :e AND record_type = 'COMPLAINT' AND platform_id = :id""")
+			.param("e", ENTERPRISE)
+			.param("id", id)
+			.query(String.class)
+			.single()).as("kept in the archive as it was stored").isEqualTo("RECEIVED");
+		this.service.aggregatePushes();
+		assertThat(receivedOn(day)).as("its day aggregated again").isEqualTo(received - 1);
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM audit_log WHERE action = 'RECORD_WITHDRAWN' AND detail LIKE :id""")
+			.param("id", "%" + id + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		HttpResponse<String> again = delete("complaint/" + id, this.token);
+		assertThat(again.statusCode()).as("gone either way").isEqualTo(404);
+		assertThat(this.json.readTree(again.body()).get("status").asString()).isEqualTo("NOT_FOUND");
+		assertThat(statuses(post(complaint(id, credit(), "RECEIVED"), this.token, Map.of())))
+			.as("sent again, stored anew")
+			.containsExactly("CREATED");
+	}
+
+	@Test
+	void aWithdrawalTouchesOnlyItsOwnEnterpriseAndTheSandboxChangesNothing() throws Exception {
+		String other = this.tokens.create(2, "other", Instant.now().plus(1, ChronoUnit.DAYS), false, "qingqiong")
+			.token();
+		String otherCredit = this.jdbc.sql("SELECT credit_code FROM enterprise WHERE id = 2")
+			.query(String.class)
+			.single();
+		String id = this.prefix + "theirs";
+		assertThat(statuses(post(complaint(id, otherCredit, "RECEIVED"), other, Map.of()))).containsOnly("CREATED");
+
+		assertThat(delete("complaint/" + id, this.token).statusCode()).as("another enterprise's record").isEqualTo(404);
+		assertThat(stored(id)).isEqualTo(1);
+
+		String sandbox = this.tokens.create(2, "sandbox", Instant.now().plus(1, ChronoUnit.DAYS), true, "qingqiong")
+			.token();
+		HttpResponse<String> tried = delete("complaint/" + id, sandbox);
+		assertThat(tried.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(tried.body()).get("sandbox").asBoolean()).isTrue();
+		assertThat(delete("complaint/" + id + "?dryRun=true", other).statusCode()).isEqualTo(200);
+		assertThat(stored(id)).as("the sandbox and dryRun change nothing").isEqualTo(1);
+		assertThat(delete("enforcement/" + id, other).statusCode()).as("no such type").isEqualTo(400);
+		assertThat(delete("complaint/" + id, "qlt_unknown").statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/" + path))
+			.header("Authorization", "Bearer " + token)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private List<String> statuses(HttpResponse<String> response) throws IOException {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -343,6 +344,17 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			FeedItemWriter.this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 				if (outcomes == null && load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
 					return null;
+				}
+				if (outcomes != null) {
+					// the common case of a push, new records only: loaded straight, each
+					// CREATED; when some id is stored already, undone and classified
+					Savepoint before = connection.setSavepoint();
+					if (load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
+						connection.releaseSavepoint(before);
+						positions.forEach((position) -> outcomes.put(position, Outcome.CREATED));
+						return null;
+					}
+					connection.rollback(before);
 				}
 				String staging = this.table + "_load";
 				try (Statement statement = connection.createStatement()) {

@@ -6,9 +6,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -259,6 +263,54 @@ public class Pushes {
 		// seconds later: refreshed at each request, a push of many batches would read its
 		// enterprise's rows of the days again and again
 		return results;
+	}
+
+	/**
+	 * Withdraws a record the enterprise sent by mistake, in the caller's transaction
+	 * under its push lock (see {@link #runOf}): the record leaves its table, and with the
+	 * next {@link #refresh} the dashboards; it is kept in {@code withdrawn_record} as it
+	 * was stored, with the run and the token. Sending the same id later stores it anew.
+	 * @return whether the enterprise had such a record
+	 */
+	public boolean withdraw(long enterpriseId, long runId, long tokenId, RecordType type, String platformId) {
+		String table = type.wireName();
+		String dayColumn = (type == RecordType.COMPLAINT) ? "received_day" : "day";
+		List<Map<String, Object>> rows = this.template.queryForList(
+				"SELECT * FROM " + table + " WHERE enterprise_id = ? AND platform_id = ? FOR UPDATE", enterpriseId,
+				platformId);
+		if (rows.isEmpty()) {
+			return false;
+		}
+		Map<String, Object> stored = new LinkedHashMap<>();
+		rows.get(0)
+			.forEach((column, value) -> stored.put(column.toLowerCase(Locale.ROOT),
+					(value == null || value instanceof Number || value instanceof Boolean) ? value : value.toString()));
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		this.jdbc.sql("""
+				INSERT INTO withdrawn_record (enterprise_id, record_type, platform_id, stored, run_id, token_id,
+				  withdrawn_at)
+				VALUES (:enterprise, :type, :platformId, :stored, :run, :token, :at)""")
+			.param("enterprise", enterpriseId)
+			.param("type", type.name())
+			.param("platformId", platformId)
+			.param("stored", JSON.writeValueAsString(stored))
+			.param("run", runId)
+			.param("token", tokenId)
+			.param("at", now)
+			.update();
+		this.jdbc.sql("DELETE FROM " + table + " WHERE id = :id").param("id", stored.get("id")).update();
+		// the day it counted on is aggregated again with the run's next refresh
+		this.jdbc.sql("INSERT IGNORE INTO feed_run_day (run_id, record_type, day) VALUES (:run, :type, :day)")
+			.param("run", runId)
+			.param("type", type.name())
+			.param("day", stored.get(dayColumn))
+			.update();
+		this.jdbc.sql("""
+				UPDATE feed_run SET withdrawn_count = withdrawn_count + 1, ended_at = :at WHERE id = :run""")
+			.param("at", now)
+			.param("run", runId)
+			.update();
+		return true;
 	}
 
 	/** The push runs with days not yet aggregated: run id and enterprise id. */
