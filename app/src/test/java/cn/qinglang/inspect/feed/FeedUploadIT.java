@@ -111,6 +111,37 @@ class FeedUploadIT {
 			.contains(message("DUPLICATE_ID"));
 	}
 
+	@Test
+	void interfacePageAnswersThePlatformEngineersQuestionsInBothLanguages() throws Exception {
+		String chinese = this.platform.get("/feeds/interface").body();
+		assertThat(chinese).contains("平台报送接口规范 v1.1")
+			.contains("POST /api/v1/records")
+			.contains("DELETE /api/v1/records/{type}/{id}")
+			.contains("问题解答")
+			.contains("始终从 1 开始")
+			.contains("Java-http-client/")
+			// the limits as the portal runs with them (the tests retry a pull after 20
+			// ms)
+			.contains("每个请求最多 5,000 条记录、16 MB")
+			.contains("重试 4 次，分别在 0.02, 0.04, 0.08, 0.16 秒后");
+		String english = this.platform.get("/feeds/interface?lang=en").body();
+		assertThat(english).contains("Platform reporting interface v1.1")
+			.contains("POST /api/v1/records")
+			.contains("DELETE /api/v1/records/{type}/{id}")
+			.contains("Questions and answers")
+			.contains("Always from 1.")
+			.contains("NOT_FOUND")
+			.contains("At most 5,000 records and 16 MB per request")
+			.contains("retried 4 times, after 0.02, 0.04, 0.08, 0.16 s")
+			// an apostrophe of a message with arguments is written once
+			.contains("The feed&#39;s cursor, from which every new run starts");
+		assertThat(chinese + english).doesNotContain("??feed.").doesNotContain("&#39;&#39;");
+		// the pull's waits with the defaults: doubled, at most 16 times the first
+		assertThat(FeedInterfaceController.retryDelays(4, java.time.Duration.ofMillis(500))).isEqualTo("0.5, 1, 2, 4");
+		assertThat(FeedInterfaceController.retryDelays(6, java.time.Duration.ofMillis(500)))
+			.isEqualTo("0.5, 1, 2, 4, 8, 8");
+	}
+
 	/** Uploads through the form, which answers with the feed page; the run's id. */
 	private long upload(String name, byte[] content, Map<String, String> fields) throws Exception {
 		awaitIdle();
