@@ -20,6 +20,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.qinglang.inspect.system.CsvCells;
+
 /**
  * The tables of a dashboard view, written as CSV or XLSX. Numbers stay numbers; text that
  * a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
@@ -117,14 +119,6 @@ class DashboardExport {
 		}
 	}
 
-	/** Text as a spreadsheet will not run it. */
-	static String neutralised(String text) {
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
-		}
-		return text;
-	}
-
 	private Table kpiTable(List<Kpi> kpis, DashboardFilter filter, Locale locale) {
 		String period = filter.period().from() + " – " + filter.period().to();
 		return new Table(label("dashboard.kpis", locale),
@@ -178,21 +172,7 @@ class DashboardExport {
 	}
 
 	private static String csvRow(List<Object> values) {
-		return values.stream().map(DashboardExport::csvCell).collect(Collectors.joining(",")) + "\r\n";
-	}
-
-	private static String csvCell(Object value) {
-		if (value == null || "".equals(value)) {
-			return "";
-		}
-		if (value instanceof Number number) {
-			return number.toString();
-		}
-		String text = neutralised(value.toString());
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
+		return values.stream().map(CsvCells::cell).collect(Collectors.joining(",")) + "\r\n";
 	}
 
 	private static void write(Row row, List<Object> values) {
@@ -206,7 +186,7 @@ class DashboardExport {
 				cell.setCellValue(number.doubleValue());
 			}
 			else if (value != null) {
-				cell.setCellValue(neutralised(value.toString()));
+				cell.setCellValue(CsvCells.neutralised(value.toString()));
 			}
 		}
 	}

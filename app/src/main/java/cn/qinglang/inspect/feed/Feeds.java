@@ -24,6 +24,7 @@ import cn.qinglang.batch.feed.FeedSource;
 import cn.qinglang.inspect.enterprise.Unscoped;
 import cn.qinglang.inspect.system.Page;
 import cn.qinglang.inspect.system.Times;
+import cn.qinglang.inspect.system.CsvCells;
 
 /**
  * Feeds, their runs and rejects. Callers check first that the user may see the
@@ -162,8 +163,9 @@ class Feeds {
 				WHERE run_id = :run ORDER BY position""").param("run", runId).query((ResultSet rs) -> {
 			Reject reject = reject(rs, 0);
 			try {
-				out.write(reject.position() + "," + csv(reject.platformId()) + "," + csv(reject.recordType()) + ","
-						+ csv(reject.field()) + "," + csv(reject.reasonCode()) + "," + csv(reject.detail()) + "\r\n");
+				out.write(reject.position() + "," + CsvCells.cell(reject.platformId()) + ","
+						+ CsvCells.cell(reject.recordType()) + "," + CsvCells.cell(reject.field()) + ","
+						+ CsvCells.cell(reject.reasonCode()) + "," + CsvCells.cell(reject.detail()) + "\r\n");
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -242,16 +244,6 @@ class Feeds {
 			.param("enabled", enabled)
 			.param("e", enterpriseId)
 			.update();
-	}
-
-	private static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-		// a leading =, +, - or @ would be a formula in a spreadsheet
-		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-		return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
 	}
 
 	private static FeedConfig feed(ResultSet rs, int row) throws SQLException {

@@ -8,18 +8,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.StaticMessageSource;
 
+import cn.qinglang.inspect.system.CsvCells;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DashboardExportTests {
 
 	@Test
 	void textThatASpreadsheetWouldRunIsNeutralised() {
-		assertThat(DashboardExport.neutralised("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
-		assertThat(DashboardExport.neutralised("+1")).isEqualTo("'+1");
-		assertThat(DashboardExport.neutralised("-2")).isEqualTo("'-2");
-		assertThat(DashboardExport.neutralised("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(DashboardExport.neutralised("\tx")).isEqualTo("'\tx");
-		assertThat(DashboardExport.neutralised("北京青穹")).isEqualTo("北京青穹");
+		assertThat(CsvCells.neutralised("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+		assertThat(CsvCells.neutralised("+1")).isEqualTo("'+1");
+		assertThat(CsvCells.neutralised("-2")).isEqualTo("'-2");
+		assertThat(CsvCells.neutralised("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(CsvCells.neutralised("\tx")).isEqualTo("'\tx");
+		assertThat(CsvCells.neutralised("北京青穹")).isEqualTo("北京青穹");
 	}
 
 	@Test

@@ -119,7 +119,7 @@ class FeedUploadIT {
 			.contains("DELETE /api/v1/records/{type}/{id}")
 			.contains("问题解答")
 			.contains("始终从 1 开始")
-			.contains("Java-http-client/")
+			.contains("QinglangInspect/1.1")
 			// the limits as the portal runs with them (the tests retry a pull after 20
 			// ms)
 			.contains("每个请求最多 5,000 条记录、16 MB")

@@ -256,6 +256,15 @@ class PushApiIT {
 		assertThat(statuses(response)).containsExactly("REJECTED", "CREATED");
 		assertThat(this.json.readTree(response.body()).get("results").get(0).get("reason").asString())
 			.isEqualTo("DUPLICATE_ID");
+		// the same id in another case and with blanks is the same record, as the table's
+		// key sees it
+		String other = this.prefix + "2";
+		assertThat(statuses(post(
+				complaint(other, credit(), "RECEIVED") + "\n"
+						+ complaint(" " + other.toUpperCase(java.util.Locale.ROOT) + " ", credit(), "RECEIVED"),
+				this.token, Map.of())))
+			.containsExactly("REJECTED", "CREATED");
+		assertThat(stored(other)).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT category FROM complaint WHERE platform_id = :id")
 			.param("id", this.prefix + "1")
 			.query(String.class)

@@ -38,6 +38,9 @@ import org.springframework.core.retry.RetryTemplate;
  */
 public class PlatformClient {
 
+	/** How the portal names itself to the platforms it pulls from (interface v1.1). */
+	static final String USER_AGENT = "QinglangInspect/1.1 (platform reporting interface v1.1)";
+
 	private final HttpClient http;
 
 	private final JsonMapper json;
@@ -104,6 +107,7 @@ public class PlatformClient {
 			.timeout(this.timeout)
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json")
+			.header("User-Agent", USER_AGENT)
 			.GET()
 			.build();
 		HttpResponse<InputStream> response;

@@ -212,8 +212,8 @@ public class Pushes {
 		Map<String, Integer> last = new HashMap<>();
 		for (int i = 0; i < records.size(); i++) {
 			RawRecord record = records.get(i);
-			if (record.refusal() == null && record.fields().get("id") != null) {
-				last.put(record.fields().get("type") + "\u0000" + record.fields().get("id"), i);
+			if (record.identity() != null) {
+				last.put(record.identity(), i);
 			}
 		}
 		RecordValidator validator = new RecordValidator(creditCode, null, this.clock);
@@ -221,8 +221,7 @@ public class Pushes {
 		for (int i = 0; i < records.size(); i++) {
 			RawRecord record = records.get(i);
 			RawRecord placed = new RawRecord(base + i + 1, record.fields(), record.refusal(), record.detail(), null);
-			String key = record.fields().get("type") + "\u0000" + record.fields().get("id");
-			if (record.refusal() == null && record.fields().get("id") != null && last.get(key) != i) {
+			if (record.identity() != null && last.get(record.identity()) != i) {
 				placed = RawRecord.refused(base + i + 1, record.fields(), RejectReason.DUPLICATE_ID,
 						"the same id again later in this request: the later one is kept");
 			}

@@ -1,5 +1,6 @@
 package cn.qinglang.batch.feed;
 
+import java.util.Locale;
 import java.util.Map;
 
 import cn.qinglang.batch.records.RejectReason;
@@ -16,6 +17,9 @@ import cn.qinglang.batch.records.RejectReason;
 public record RawRecord(long position, Map<String, String> fields, RejectReason refusal, String detail,
 		String pageEndCursor) {
 
+	/** The longest id of the interface. */
+	static final int MAX_ID_LENGTH = 64;
+
 	/** A line or object that could not be read as a record at all. */
 	public static RawRecord malformed(long position, String why) {
 		return new RawRecord(position, Map.of(), RejectReason.MALFORMED, why, null);
@@ -29,6 +33,24 @@ public record RawRecord(long position, Map<String, String> fields, RejectReason 
 	/** A record as read, for validation. */
 	public static RawRecord of(long position, Map<String, String> fields) {
 		return new RawRecord(position, fields, null, null, null);
+	}
+
+	/**
+	 * What makes two records the same one, the way the database's unique key (enterprise,
+	 * id; case-insensitive) sees them: type and id as the validator reads them
+	 * (stripped), the id in lower case; null for a refused record or one without a usable
+	 * id.
+	 */
+	String identity() {
+		if (this.refusal != null) {
+			return null;
+		}
+		String id = this.fields.get("id");
+		String type = this.fields.get("type");
+		if (id == null || id.isBlank() || id.strip().length() > MAX_ID_LENGTH || type == null) {
+			return null;
+		}
+		return type.strip() + '\n' + id.strip().toLowerCase(Locale.ROOT);
 	}
 
 	RawRecord withPageEndCursor(String cursor) {

@@ -39,8 +39,6 @@ public class UploadReader extends AbstractItemCountingItemStreamItemReader<RawRe
 
 	private static final char BOM = '\uFEFF';
 
-	private static final int MAX_ID_LENGTH = 64;
-
 	private final Path file;
 
 	private final RecordType csvType;
@@ -79,7 +77,7 @@ public class UploadReader extends AbstractItemCountingItemStreamItemReader<RawRe
 		this.lines = openLines();
 		try {
 			for (RawRecord record = next(); record != null; record = next()) {
-				String key = key(record);
+				String key = record.identity();
 				if (key != null) {
 					this.lastLineOfId.put(key, record.position());
 				}
@@ -97,7 +95,7 @@ public class UploadReader extends AbstractItemCountingItemStreamItemReader<RawRe
 		if (record == null) {
 			return null;
 		}
-		String key = key(record);
+		String key = record.identity();
 		Long last = (key != null) ? this.lastLineOfId.get(key) : null;
 		if (last != null && last != record.position()) {
 			return RawRecord.refused(record.position(), record.fields(), RejectReason.DUPLICATE_ID,
@@ -269,22 +267,6 @@ public class UploadReader extends AbstractItemCountingItemStreamItemReader<RawRe
 		return Arrays.stream(text.split(",", -1))
 			.map((name) -> name.strip().replace("\"", "").toLowerCase(Locale.ROOT))
 			.toArray(String[]::new);
-	}
-
-	/**
-	 * What makes two records the same one: type and id as the validator reads them, or
-	 * null for a refused record or one without a usable id.
-	 */
-	private String key(RawRecord record) {
-		if (record.refusal() != null) {
-			return null;
-		}
-		String id = record.fields().get("id");
-		String type = record.fields().get("type");
-		if (id == null || id.isBlank() || id.strip().length() > MAX_ID_LENGTH || type == null) {
-			return null;
-		}
-		return type.strip() + '\n' + id.strip();
 	}
 
 }

@@ -353,9 +353,10 @@ class FeedImportJobTests {
 
 	@Test
 	void sameIdTwiceInOneFileKeepsTheLastAndListsTheEarlierAsADuplicate() throws Exception {
+		// ids are one record whatever their case, as the table's key sees them
 		Path file = write("twice.jsonl",
 				bytes(String.join("\n", complaint("d1", "RECEIVED", null), complaint("d2", "RECEIVED", null),
-						complaint("d1", "HANDLED", "2026-05-18T10:00:00+08:00"),
+						complaint("D1", "HANDLED", "2026-05-18T10:00:00+08:00"),
 						metric("d1", "2026-05-18", 100, 90, 2))));
 
 		Run run = upload(file, null);
@@ -504,6 +505,9 @@ class FeedImportJobTests {
 			assertThat(count("complaint")).isEqualTo(25);
 			assertThat(platform.requests()).containsExactly("cursor=0", "cursor=10", "cursor=10", "cursor=10",
 					"cursor=20");
+			assertThat(platform.userAgents()).as("the portal names itself as the interface says")
+				.hasSize(5)
+				.containsOnly(PlatformClient.USER_AGENT);
 		}
 	}
 

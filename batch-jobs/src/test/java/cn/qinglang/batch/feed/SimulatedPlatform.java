@@ -28,6 +28,8 @@ final class SimulatedPlatform implements AutoCloseable {
 
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 
+	private final List<String> userAgents = new CopyOnWriteArrayList<>();
+
 	private volatile int failFrom = Integer.MAX_VALUE;
 
 	private volatile int failStatus;
@@ -51,6 +53,11 @@ final class SimulatedPlatform implements AutoCloseable {
 
 	List<String> requests() {
 		return this.requests;
+	}
+
+	/** The User-Agent of each request. */
+	List<String> userAgents() {
+		return this.userAgents;
 	}
 
 	void failWith(int status, int fromIndex, int times) {
@@ -78,6 +85,7 @@ final class SimulatedPlatform implements AutoCloseable {
 		int from = query.containsKey("cursor") ? Integer.parseInt(query.get("cursor")) : 0;
 		int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
 		this.requests.add("cursor=" + from + (query.containsKey("since") ? " since=" + query.get("since") : ""));
+		this.userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
 		pause();
 		if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 			respond(exchange, 401, "{\"error\":\"invalid_token\"}");
