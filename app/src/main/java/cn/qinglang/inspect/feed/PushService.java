@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.qinglang.batch.feed.Pushes;
@@ -47,6 +48,9 @@ class PushService {
 
 	private final TransactionTemplate transactions;
 
+	/** The aggregation's: a consistent read of the records that locks none of them. */
+	private final TransactionTemplate readCommitted;
+
 	private final AuditLog audit;
 
 	private final PushProperties properties;
@@ -65,6 +69,8 @@ class PushService {
 			JdbcClient jdbc, JsonMapper json, MessageSource messages, java.time.Clock clock) {
 		this.pushes = pushes;
 		this.transactions = new TransactionTemplate(transactions);
+		this.readCommitted = new TransactionTemplate(transactions);
+		this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.audit = audit;
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -186,7 +192,7 @@ class PushService {
 	int aggregatePushes() {
 		List<long[]> pending = this.pushes.pendingAggregation();
 		for (long[] run : pending) {
-			this.transactions.executeWithoutResult((status) -> this.pushes.refresh(run[0], run[1]));
+			this.readCommitted.executeWithoutResult((status) -> this.pushes.refresh(run[0], run[1]));
 		}
 		return pending.size();
 	}

@@ -109,6 +109,7 @@ public final class PushBenchmark {
 		cn.qinglang.batch.feed.Pushes pushes = context.getBean(cn.qinglang.batch.feed.Pushes.class);
 		org.springframework.transaction.support.TransactionTemplate transactions = new org.springframework.transaction.support.TransactionTemplate(
 				context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+		transactions.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
 		for (long[] run : pushes.pendingAggregation()) {
 			transactions.executeWithoutResult((status) -> pushes.refresh(run[0], run[1]));
 		}

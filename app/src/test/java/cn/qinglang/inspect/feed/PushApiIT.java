@@ -58,6 +58,9 @@ class PushApiIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	String token;
 
 	String prefix;
@@ -230,6 +233,50 @@ class PushApiIT {
 				WHERE r.source = 'PUSH' AND r.enterprise_id = :e""").param("e", ENTERPRISE).query(Long.class).single())
 			.as("the days pushed are aggregated and forgotten")
 			.isZero();
+	}
+
+	@Test
+	void theAggregationRunsBesidePushesAndKeepsADayAPushNotedMeanwhile() throws Exception {
+		this.service.aggregatePushes();
+		HttpResponse<String> pushed = post(complaint(this.prefix + "1", credit(), "RECEIVED"), this.token, Map.of());
+		long run = this.json.readTree(pushed.body()).get("run").asLong();
+		// a push of the same day, not yet committed, holds the day's row
+		try (java.sql.Connection push = this.dataSource.getConnection()) {
+			push.setAutoCommit(false);
+			try (java.sql.Statement statement = push.createStatement()) {
+				statement.executeUpdate("INSERT INTO feed_run_day (run_id, record_type, day) VALUES (" + run
+						+ ", 'COMPLAINT', '2026-05-20') ON DUPLICATE KEY UPDATE touches = touches + 1");
+			}
+			ExecutorService aggregation = Executors.newSingleThreadExecutor();
+			try {
+				Future<Integer> refreshed = aggregation.submit(this.service::aggregatePushes);
+				// the aggregation has computed the day and waits for the row to forget it
+				for (int i = 0; i < 200 && lockWaits() == 0; i++) {
+					Thread.sleep(25);
+				}
+				assertThat(lockWaits()).as("the aggregation waits for the push's row only").isEqualTo(1);
+				push.commit();
+				assertThat(refreshed.get()).isEqualTo(1);
+			}
+			finally {
+				aggregation.shutdown();
+			}
+		}
+		assertThat(this.jdbc.sql("SELECT touches FROM feed_run_day WHERE run_id = :run")
+			.param("run", run)
+			.query(Long.class)
+			.list()).as("noted again meanwhile: kept for the next refresh").containsExactly(2L);
+		assertThat(this.service.aggregatePushes()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM feed_run_day WHERE run_id = :run")
+			.param("run", run)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private long lockWaits() {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM information_schema.PROCESSLIST
+				WHERE INFO LIKE 'DELETE FROM feed_run_day%' AND TIME_MS > 0""").query(Long.class).single();
 	}
 
 	private long receivedOn(String day) {

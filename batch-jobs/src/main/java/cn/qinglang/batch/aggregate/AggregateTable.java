@@ -116,11 +116,11 @@ public enum AggregateTable {
 	}
 
 	/**
-	 * The days of a run's records, and the days its updates moved records away from, as
-	 * the feed job's writer noted them.
+	 * The record type under which {@code feed_run_day} holds the days of a run's records
+	 * (and the days its updates moved records away from) that this table sums.
 	 */
-	String touchedDays() {
-		return "SELECT day FROM feed_run_day WHERE run_id = :run AND record_type = '%s'".formatted(this.recordType);
+	String recordType() {
+		return this.recordType;
 	}
 
 	/**

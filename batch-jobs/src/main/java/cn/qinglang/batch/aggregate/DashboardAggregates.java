@@ -47,21 +47,46 @@ public class DashboardAggregates {
 	/**
 	 * Brings every table up to date for what one feed run wrote of one enterprise, then
 	 * forgets the days the run noted (so that {@code feed_run_day} holds only runs not
-	 * yet aggregated).
+	 * yet aggregated). Meant for read committed: the day rows are computed from the
+	 * records as a consistent read without locking them, so that the enterprise's writes
+	 * go on meanwhile; a day that a write notes again meanwhile (its {@code touches}
+	 * moved on) is not forgotten, and the next refresh takes it.
 	 */
 	public void refreshRun(long runId, long enterpriseId) {
+		List<Noted> noted = this.jdbc.sql("""
+				SELECT record_type, day, touches FROM feed_run_day WHERE run_id = :run
+				ORDER BY FIELD(record_type, 'LABELING_METRIC', 'COMPLAINT', 'ENFORCEMENT_ACTION'), day""")
+			.param("run", runId)
+			.query((rs, row) -> new Noted(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+			.list();
 		boolean changed = false;
 		for (AggregateTable table : AggregateTable.values()) {
-			List<LocalDate> days = this.jdbc.sql(table.touchedDays()).param("run", runId).query(LocalDate.class).list();
-			changed |= refresh(table, enterpriseId, days);
+			changed |= refresh(table, enterpriseId,
+					noted.stream()
+						.filter((day) -> day.recordType().equals(table.recordType()))
+						.map(Noted::day)
+						.toList());
 		}
 		if (changed) {
 			bumpVersion();
 		}
 		// the run's days have served: in the same transaction as the aggregates, so that
-		// a
-		// failed aggregation keeps them for the restart
-		this.jdbc.sql("DELETE FROM feed_run_day WHERE run_id = :run").param("run", runId).update();
+		// a failed aggregation keeps them for the restart; in the order the writers note
+		// them (record type, day), so that a writer and this never wait for each other
+		for (Noted day : noted) {
+			this.jdbc.sql("""
+					DELETE FROM feed_run_day
+					WHERE run_id = :run AND record_type = :type AND day = :day AND touches = :touches""")
+				.param("run", runId)
+				.param("type", day.recordType())
+				.param("day", day.day())
+				.param("touches", day.touches())
+				.update();
+		}
+	}
+
+	/** A day a run noted, and how many writes noted it. */
+	private record Noted(String recordType, LocalDate day, long touches) {
 	}
 
 	/**

@@ -54,7 +54,7 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
 	// a chunk restarted after a failure may touch days the run has already noted
-	private static final String INSERT_RUN_DAY = "INSERT IGNORE INTO feed_run_day (run_id, record_type, day) VALUES (?, ?, ?)";
+	private static final String INSERT_RUN_DAY = "INSERT INTO feed_run_day (run_id, record_type, day) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE touches = touches + 1";
 
 	// a row skipped by LOAD DATA LOCAL because its key is stored already
 	private static final Set<Integer> DUPLICATE_KEY = Set.of(1062);

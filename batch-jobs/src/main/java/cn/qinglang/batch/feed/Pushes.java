@@ -299,7 +299,9 @@ public class Pushes {
 			.update();
 		this.jdbc.sql("DELETE FROM " + table + " WHERE id = :id").param("id", stored.get("id")).update();
 		// the day it counted on is aggregated again with the run's next refresh
-		this.jdbc.sql("INSERT IGNORE INTO feed_run_day (run_id, record_type, day) VALUES (:run, :type, :day)")
+		this.jdbc.sql("""
+				INSERT INTO feed_run_day (run_id, record_type, day) VALUES (:run, :type, :day)
+				ON DUPLICATE KEY UPDATE touches = touches + 1""")
 			.param("run", runId)
 			.param("type", type.name())
 			.param("day", stored.get(dayColumn))
@@ -322,14 +324,11 @@ public class Pushes {
 
 	/**
 	 * Brings the dashboards' aggregates up to date for the days a push run touched since
-	 * the last time, in the caller's transaction, under its enterprise's push lock (no
-	 * push of the enterprise notes days meanwhile that the refresh would forget).
+	 * the last time, in the caller's transaction (read committed: see
+	 * {@link DashboardAggregates#refreshRun}), beside the enterprise's pushes: a day a
+	 * push notes again meanwhile is kept for the next refresh.
 	 */
 	public void refresh(long runId, long enterpriseId) {
-		this.jdbc.sql("SELECT id FROM feed WHERE enterprise_id = :enterprise FOR UPDATE")
-			.param("enterprise", enterpriseId)
-			.query(Long.class)
-			.optional();
 		this.aggregates.refreshRun(runId, enterpriseId);
 	}
 
