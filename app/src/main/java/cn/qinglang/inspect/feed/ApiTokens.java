@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -33,6 +34,9 @@ class ApiTokens {
 	static final String PREFIX = "qlt_";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** How exactly a token's last use is kept. */
+	private static final Duration USE_NOTED_TO = Duration.ofMinutes(1);
 
 	private static final String SELECT = """
 			SELECT t.id, t.enterprise_id, e.credit_code, e.name_zh, t.name, t.prefix, t.sandbox, t.created_by,
@@ -97,7 +101,12 @@ class ApiTokens {
 			.update() == 1;
 	}
 
-	/** The token of this secret if it is neither revoked nor expired, noting its use. */
+	/**
+	 * The token of this secret if it is neither revoked nor expired, noting its use to
+	 * the minute: a request within a minute of the last one noted writes nothing (the row
+	 * is read-locked by every push run of the token in progress, through the run's
+	 * foreign key, and a write at each request waited for the push before it).
+	 */
 	Optional<ApiToken> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
@@ -107,10 +116,12 @@ class ApiTokens {
 			.query(this::map)
 			.optional()
 			.filter(ApiToken::usable);
-		found.ifPresent((valid) -> this.jdbc.sql("UPDATE api_token SET last_used_at = :at WHERE id = :id")
-			.param("at", Times.toDb(Times.now(this.clock)))
-			.param("id", valid.id())
-			.update());
+		Instant now = Times.now(this.clock);
+		found.filter((valid) -> valid.lastUsedAt() == null || valid.lastUsedAt().isBefore(now.minus(USE_NOTED_TO)))
+			.ifPresent((valid) -> this.jdbc.sql("UPDATE api_token SET last_used_at = :at WHERE id = :id")
+				.param("at", Times.toDb(now))
+				.param("id", valid.id())
+				.update());
 		return found;
 	}
 

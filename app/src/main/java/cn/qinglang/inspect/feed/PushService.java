@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.qinglang.batch.feed.FeedItem;
 import cn.qinglang.batch.feed.Pushes;
 import cn.qinglang.batch.feed.RawRecord;
 import cn.qinglang.batch.records.RecordType;
@@ -93,13 +94,14 @@ class PushService {
 				return first.get();
 			}
 		}
+		List<FeedItem> validated = this.pushes.validate(token.creditCode(), records);
 		this.pushes.ensureFeed(token.enterpriseId());
 		PushAnswer answer;
 		try {
 			answer = this.transactions.execute((status) -> {
 				long run = this.pushes.runOf(token.enterpriseId(), token.id(), token.name(), token.createdBy());
 				PushAnswer made = answer(run, sandbox,
-						this.pushes.submit(token.enterpriseId(), token.creditCode(), run, records), locale);
+						this.pushes.submit(token.enterpriseId(), run, records, validated), locale);
 				if (sandbox) {
 					status.setRollbackOnly();
 				}

@@ -160,9 +160,16 @@ public class Pushes {
 	 * {@link #runOf} would deadlock two first pushes).
 	 */
 	public void ensureFeed(long enterpriseId) {
-		this.jdbc.sql("INSERT IGNORE INTO feed (enterprise_id) VALUES (:enterprise)")
+		// looked up first without a lock: INSERT IGNORE of an existing row waits for the
+		// row's lock, which the push in progress holds
+		if (this.jdbc.sql("SELECT COUNT(*) FROM feed WHERE enterprise_id = :enterprise")
 			.param("enterprise", enterpriseId)
-			.update();
+			.query(Long.class)
+			.single() == 0) {
+			this.jdbc.sql("INSERT IGNORE INTO feed (enterprise_id) VALUES (:enterprise)")
+				.param("enterprise", enterpriseId)
+				.update();
+		}
 	}
 
 	/**
@@ -198,17 +205,12 @@ public class Pushes {
 	}
 
 	/**
-	 * Validates and stores a request's records in the run (see {@link #runOf}), and
-	 * answers each: created, updated, unchanged, or refused with the field, the reason
-	 * and what was wrong. A record naming another enterprise is refused. When an id comes
-	 * twice in one request the later one is kept, the earlier refused as
-	 * {@code DUPLICATE_ID}, as in an uploaded file.
+	 * Validates a request's records, positioned from 1 in the request, before the push
+	 * takes its enterprise's lock (validation needs none): a record naming another
+	 * enterprise is refused; when an id comes twice in one request the later one is kept,
+	 * the earlier refused as {@code DUPLICATE_ID}, as in an uploaded file.
 	 */
-	public List<Result> submit(long enterpriseId, String creditCode, long runId, List<RawRecord> records) {
-		long base = this.jdbc.sql("SELECT read_count FROM feed_run WHERE id = :run")
-			.param("run", runId)
-			.query(Long.class)
-			.single();
+	public List<FeedItem> validate(String creditCode, List<RawRecord> records) {
 		Map<String, Integer> last = new HashMap<>();
 		for (int i = 0; i < records.size(); i++) {
 			RawRecord record = records.get(i);
@@ -217,15 +219,39 @@ public class Pushes {
 			}
 		}
 		RecordValidator validator = new RecordValidator(creditCode, null, this.clock);
-		List<FeedItem> items = new ArrayList<>();
+		List<FeedItem> items = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
 			RawRecord record = records.get(i);
-			RawRecord placed = new RawRecord(base + i + 1, record.fields(), record.refusal(), record.detail(), null);
+			RawRecord placed = new RawRecord(i + 1, record.fields(), record.refusal(), record.detail(), null);
 			if (record.identity() != null && last.get(record.identity()) != i) {
-				placed = RawRecord.refused(base + i + 1, record.fields(), RejectReason.DUPLICATE_ID,
+				placed = RawRecord.refused(i + 1, record.fields(), RejectReason.DUPLICATE_ID,
 						"the same id again later in this request: the later one is kept");
 			}
 			items.add(validator.process(placed));
+		}
+		return items;
+	}
+
+	/**
+	 * Stores a request's records, as {@link #validate} found them, in the run (see
+	 * {@link #runOf}), and answers each: created, updated, unchanged, or refused with the
+	 * field, the reason and what was wrong.
+	 */
+	public List<Result> submit(long enterpriseId, long runId, List<RawRecord> records, List<FeedItem> validated) {
+		long base = this.jdbc.sql("SELECT read_count FROM feed_run WHERE id = :run")
+			.param("run", runId)
+			.query(Long.class)
+			.single();
+		// placed in the run: after the records its earlier requests brought
+		List<FeedItem> items = new ArrayList<>(validated.size());
+		for (FeedItem item : validated) {
+			if (item instanceof Accepted accepted) {
+				items.add(new Accepted(base + accepted.position(), accepted.record(), null));
+			}
+			else if (item instanceof Rejected rejected) {
+				items.add(new Rejected(base + rejected.position(), rejected.platformId(), rejected.type(),
+						rejected.field(), rejected.reason(), rejected.detail(), null));
+			}
 		}
 		FeedItemWriter writer = new FeedItemWriter(this.template, runId, 0, enterpriseId, this.node);
 		Map<Long, Outcome> outcomes = writer.storeReporting(items);
