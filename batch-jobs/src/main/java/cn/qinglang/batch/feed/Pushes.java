@@ -95,6 +95,21 @@ public class Pushes {
 			}
 			return records;
 		}
+		// a body of valid UTF-8 (all but a broken one) is decoded once, not line by line
+		String text = validUtf8(bytes);
+		if (text != null) {
+			int from = 0;
+			while (from <= text.length()) {
+				int end = text.indexOf('\n', from);
+				if (end < 0) {
+					end = text.length();
+				}
+				int to = (end > from && text.charAt(end - 1) == '\r') ? end - 1 : end;
+				readLine(text.substring(from, to), records);
+				from = end + 1;
+			}
+			return records;
+		}
 		int start = 0;
 		while (start <= bytes.length) {
 			int end = start;
@@ -126,6 +141,23 @@ public class Pushes {
 			limit(records);
 			return;
 		}
+		readLine(line, records);
+	}
+
+	private static String validUtf8(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	private static void readLine(String line, List<RawRecord> records) {
 		if (line.isBlank()) {
 			return;
 		}
@@ -211,11 +243,12 @@ public class Pushes {
 	 * the earlier refused as {@code DUPLICATE_ID}, as in an uploaded file.
 	 */
 	public List<FeedItem> validate(String creditCode, List<RawRecord> records) {
+		String[] identities = new String[records.size()];
 		Map<String, Integer> last = new HashMap<>();
 		for (int i = 0; i < records.size(); i++) {
-			RawRecord record = records.get(i);
-			if (record.identity() != null) {
-				last.put(record.identity(), i);
+			identities[i] = records.get(i).identity();
+			if (identities[i] != null) {
+				last.put(identities[i], i);
 			}
 		}
 		RecordValidator validator = new RecordValidator(creditCode, null, this.clock);
@@ -223,7 +256,7 @@ public class Pushes {
 		for (int i = 0; i < records.size(); i++) {
 			RawRecord record = records.get(i);
 			RawRecord placed = new RawRecord(i + 1, record.fields(), record.refusal(), record.detail(), null);
-			if (record.identity() != null && last.get(record.identity()) != i) {
+			if (identities[i] != null && last.get(identities[i]) != i) {
 				placed = RawRecord.refused(i + 1, record.fields(), RejectReason.DUPLICATE_ID,
 						"the same id again later in this request: the later one is kept");
 			}
