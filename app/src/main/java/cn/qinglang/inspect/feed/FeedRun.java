@@ -10,13 +10,14 @@ import cn.qinglang.batch.feed.FeedSource;
  *
  * @param status STARTING, RUNNING, COMPLETED, FAILED or INTERRUPTED (its node died; the
  * run is taken over and restarted from its last committed chunk)
+ * @param withdrawn records its token withdrew (a push run)
  * @param restartable whether an administrator can restart it where it stopped
  * @param readAt when it was read, by the portal's clock: a running run's duration counts
  * up to then
  */
 record FeedRun(long id, long enterpriseId, FeedSource source, String status, String fileName, String startedBy,
-		Long expected, long read, long written, long rejected, String message, Instant startedAt, Instant endedAt,
-		boolean restartable, Instant readAt) {
+		Long expected, long read, long written, long rejected, long withdrawn, String message, Instant startedAt,
+		Instant endedAt, boolean restartable, Instant readAt) {
 
 	public boolean running() {
 		return "STARTING".equals(this.status) || "RUNNING".equals(this.status);

@@ -63,7 +63,7 @@ class Feeds {
 	 */
 	private static final String SELECT_RUN = """
 			SELECT r.id, r.enterprise_id, r.source, r.status, r.file_name, r.started_by, r.expected_count, r.read_count,
-			  r.written_count, r.rejected_count, r.message, r.started_at, r.ended_at,
+			  r.written_count, r.rejected_count, r.withdrawn_count, r.message, r.started_at, r.ended_at,
 			  r.status IN ('FAILED', 'INTERRUPTED') AND NOT (r.source = 'PULL' AND (
 			    EXISTS (SELECT 1 FROM feed f WHERE f.id = r.feed_id AND f.cursor_reset_at > r.started_at)
 			    OR EXISTS (SELECT 1 FROM feed_run later WHERE later.feed_id = r.feed_id AND later.id > r.id
@@ -258,7 +258,7 @@ class Feeds {
 		return new FeedRun(rs.getLong("id"), rs.getLong("enterprise_id"), FeedSource.valueOf(rs.getString("source")),
 				rs.getString("status"), rs.getString("file_name"), rs.getString("started_by"),
 				rs.getObject("expected_count", Long.class), rs.getLong("read_count"), rs.getLong("written_count"),
-				rs.getLong("rejected_count"), rs.getString("message"),
+				rs.getLong("rejected_count"), rs.getLong("withdrawn_count"), rs.getString("message"),
 				Times.fromDb(rs.getObject("started_at", LocalDateTime.class)),
 				Times.fromDb(rs.getObject("ended_at", LocalDateTime.class)), rs.getBoolean("restartable"),
 				Instant.now(this.clock));

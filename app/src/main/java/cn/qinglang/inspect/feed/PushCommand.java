@@ -66,8 +66,12 @@ public final class PushCommand implements Callable<Integer> {
 	@Option(names = "--quiet", description = "print refused records and the totals only")
 	boolean quiet;
 
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON Lines (.jsonl, .json) or CSV (.csv) files")
-	List<Path> files;
+	@Option(names = "--withdraw", paramLabel = "TYPE/ID",
+			description = "withdraw a record sent by mistake, e.g. complaint/c-20260518-0001 (repeatable)")
+	List<String> withdrawals = new ArrayList<>();
+
+	@Parameters(arity = "0..*", paramLabel = "FILE", description = "JSON Lines (.jsonl, .json) or CSV (.csv) files")
+	List<Path> files = new ArrayList<>();
 
 	private PrintStream out;
 
@@ -90,6 +94,10 @@ public final class PushCommand implements Callable<Integer> {
 		String secret = (this.token != null) ? this.token : System.getenv("QINGLANG_PUSH_TOKEN");
 		if (secret == null || secret.isBlank()) {
 			this.err.println("no token: give --token or set QINGLANG_PUSH_TOKEN");
+			return 2;
+		}
+		if (this.files.isEmpty() && this.withdrawals.isEmpty()) {
+			this.err.println("nothing to do: give FILE… to push or --withdraw TYPE/ID");
 			return 2;
 		}
 		int size = Math.max(1, Math.min(5000, this.batch));
@@ -120,26 +128,57 @@ public final class PushCommand implements Callable<Integer> {
 				}
 			}
 		}
+		String base = this.url.replaceAll("/+$", "") + "/api/v1/records/";
+		for (String withdrawal : this.withdrawals) {
+			int slash = withdrawal.indexOf('/');
+			if (slash <= 0 || slash == withdrawal.length() - 1) {
+				this.err.println(withdrawal + ": not TYPE/ID");
+				failed = true;
+				continue;
+			}
+			URI target = URI.create(base + withdrawal.substring(0, slash) + "/"
+					+ java.net.URLEncoder.encode(withdrawal.substring(slash + 1), StandardCharsets.UTF_8)
+					+ (this.dryRun ? "?dryRun=true" : ""));
+			JsonNode answer = send(() -> HttpRequest.newBuilder(target).DELETE(), secret);
+			if (answer == null) {
+				failed = true;
+				this.err.println(withdrawal + ": could not be withdrawn");
+				continue;
+			}
+			String status = text(answer, "status");
+			totals.merge(status, 1, Integer::sum);
+			this.out.println("withdraw " + withdrawal + " " + status);
+		}
 		this.out.println("total: " + totals + (this.dryRun ? " (dry run: nothing stored)" : ""));
-		return failed ? 2 : totals.containsKey("REJECTED") ? 1 : 0;
+		return failed ? 2 : (totals.containsKey("REJECTED") || totals.containsKey("NOT_FOUND")) ? 1 : 0;
 	}
 
 	private JsonNode send(URI endpoint, String secret, List<Line> part) throws InterruptedException {
 		String body = String.join("\n", part.stream().map(Line::json).toList());
 		byte[] zipped = gzip(body);
 		String key = UUID.randomUUID().toString();
+		return send(() -> HttpRequest.newBuilder(endpoint)
+			.header("Content-Type", "application/x-ndjson")
+			.header("Content-Encoding", "gzip")
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(zipped)), secret);
+	}
+
+	/**
+	 * Sends a request with retries on a lost connection, 429 and 5xx (after Retry-After
+	 * when given).
+	 * @return the answer of a 200, or of a 404 for a withdrawal; null when it failed
+	 */
+	private JsonNode send(java.util.function.Supplier<HttpRequest.Builder> request, String secret)
+			throws InterruptedException {
 		for (int attempt = 0; attempt <= this.retries; attempt++) {
 			try {
-				HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(endpoint)
+				HttpResponse<String> response = this.http.send(request.get()
 					.timeout(Duration.ofMinutes(2))
 					.header("Authorization", "Bearer " + secret)
-					.header("Content-Type", "application/x-ndjson")
-					.header("Content-Encoding", "gzip")
-					.header("Idempotency-Key", key)
-					.POST(HttpRequest.BodyPublishers.ofByteArray(zipped))
 					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 				int status = response.statusCode();
-				if (status == 200) {
+				if (status == 200 || (status == 404 && response.body().contains("NOT_FOUND"))) {
 					return JSON.readTree(response.body());
 				}
 				if (status != 429 && status != 502 && status != 503 && status != 504) {

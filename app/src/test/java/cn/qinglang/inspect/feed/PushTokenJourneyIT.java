@@ -138,6 +138,18 @@ class PushTokenJourneyIT extends BrowserJourney {
 						"不属于本企业: '" + othersCredit + "' is not this feed's enterprise"));
 		Browser.screenshot(driver, "push-rejects");
 
+		// a record sent by mistake withdrawn with the client: gone, and counted on the
+		// run
+		Pushed withdrawn = withdraw(base, token, "complaint/" + ids + "2");
+		assertThat(withdrawn.status()).as(withdrawn.err()).isZero();
+		assertThat(withdrawn.out()).contains("withdraw complaint/" + ids + "2 WITHDRAWN");
+		assertThat(storedComplaints(ids)).isEqualTo(2);
+		feed = MyFeedPage.open(driver, base);
+		assertThat(driver.findElement(By.cssSelector("#run-" + runId + " .run-withdrawn")).getText())
+			.isEqualTo("已撤回 1 条");
+		assertThat(withdraw(base, token, "complaint/" + ids + "2").out()).as("withdrawn already: gone either way")
+			.contains("NOT_FOUND");
+
 		// 4. revoked: the list says so and the client is refused, nothing stored
 		feed = MyFeedPage.open(driver, base);
 		feed.revoke(tokenId);
@@ -151,7 +163,7 @@ class PushTokenJourneyIT extends BrowserJourney {
 		assertThat(refused.status()).isEqualTo(2);
 		assertThat(refused.err()).contains("HTTP 401");
 		assertThat(refused.out()).doesNotContain("CREATED").contains("total: {}");
-		assertThat(storedComplaints(ids)).isEqualTo(3);
+		assertThat(storedComplaints(ids)).isEqualTo(2);
 		assertThat(this.jdbc.sql("SELECT read_count FROM feed_run WHERE id = :r")
 			.param("r", runId)
 			.query(Long.class)
@@ -177,10 +189,18 @@ class PushTokenJourneyIT extends BrowserJourney {
 
 	/** The reference client as {@code java -jar qinglang-inspect.jar push} runs it. */
 	private static Pushed push(String base, String token, Path file) {
+		return client("--url", base, "--token", token, "--batch", "2", file.toString());
+	}
+
+	private static Pushed withdraw(String base, String token, String record) {
+		return client("--url", base, "--token", token, "--withdraw", record);
+	}
+
+	private static Pushed client(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int status = PushCommand.run(new String[] { "--url", base, "--token", token, "--batch", "2", file.toString() },
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		int status = PushCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Pushed(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
