@@ -155,10 +155,15 @@ public final class PushBenchmark {
 				return null;
 			}));
 		}
-		for (Future<?> client : running) {
-			client.get();
+		try {
+			for (Future<?> client : running) {
+				client.get();
+			}
 		}
-		pool.shutdown();
+		finally {
+			// a failed client stops the others: a failed benchmark leaves no JVM behind
+			pool.shutdownNow();
+		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		List<Long> sorted = new ArrayList<>(millis);
 		Collections.sort(sorted);
