@@ -203,7 +203,8 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 		catch (DateTimeParseException ex) {
 			throw new Problem(name, RejectReason.WRONG_TYPE, "'" + clip(value) + "' is not a date like 2026-05-18");
 		}
-		if (day.isAfter(LocalDate.now(this.clock))) {
+		if (day.isAfter(LocalDate.ofInstant(this.clock.instant().plus(PlatformInterface.CLOCK_TOLERANCE),
+				this.clock.getZone()))) {
 			throw new Problem(name, RejectReason.IN_FUTURE, value + " is in the future");
 		}
 		if (day.isBefore(PlatformInterface.FIRST_DAY)) {
@@ -222,7 +223,7 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 			throw new Problem(name, RejectReason.WRONG_TYPE,
 					"'" + clip(value) + "' is not a time with offset like 2026-05-18T09:30:00+08:00");
 		}
-		if (instant.isAfter(this.clock.instant())) {
+		if (instant.isAfter(this.clock.instant().plus(PlatformInterface.CLOCK_TOLERANCE))) {
 			throw new Problem(name, RejectReason.IN_FUTURE, value + " is in the future");
 		}
 		if (LocalDate.ofInstant(instant, this.clock.getZone()).isBefore(PlatformInterface.FIRST_DAY)) {

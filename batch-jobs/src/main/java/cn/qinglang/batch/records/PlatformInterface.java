@@ -1,6 +1,7 @@
 package cn.qinglang.batch.records;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,12 @@ public final class PlatformInterface {
 
 	/** The Measures are in force from this day; nothing earlier is reported. */
 	public static final LocalDate FIRST_DAY = LocalDate.of(2025, 9, 1);
+
+	/**
+	 * How far a platform's clock may run ahead of the portal's: a time (or a day) up to
+	 * this much after the moment of validation is not in the future.
+	 */
+	public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
 	public static final int MAX_PAGE_SIZE = 5000;
 
