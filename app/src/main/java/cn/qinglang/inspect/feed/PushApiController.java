@@ -72,8 +72,8 @@ class PushApiController {
 		if (records.isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, "EMPTY", "the body holds no record");
 		}
-		return ResponseEntity
-			.ok(this.service.push(token, records, dryRun, idempotencyKey, request.getRemoteAddr(), locale));
+		return ResponseEntity.ok(this.service.push(token, records, sha256(bytes), dryRun, idempotencyKey,
+				request.getRemoteAddr(), locale));
 	}
 
 	/**
@@ -118,12 +118,27 @@ class PushApiController {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_RECORDS", ex.getMessage());
 	}
 
+	@ExceptionHandler(PushService.KeyReused.class)
+	ResponseEntity<Map<String, String>> keyReused(PushService.KeyReused ex) {
+		return problem(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
+				ex.getMessage() + ": a key stands for one request; send new records with a new key");
+	}
+
 	@ExceptionHandler(PushService.RateLimited.class)
 	ResponseEntity<Map<String, String>> rateLimited(PushService.RateLimited ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
 			.body(Map.of("error", "RATE_LIMITED", "message",
 					"more than " + this.properties.requestsPerMinute() + " requests a minute with this token"));
+	}
+
+	private static String sha256(byte[] body) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static ResponseEntity<Map<String, String>> problem(HttpStatus status, String code, String message) {

@@ -83,13 +83,13 @@ class PushService {
 	/**
 	 * @throws RateLimited past the token's rate
 	 */
-	PushAnswer push(ApiToken token, List<RawRecord> records, boolean dryRun, String idempotencyKey, String remoteAddr,
-			Locale locale) {
+	PushAnswer push(ApiToken token, List<RawRecord> records, String bodyHash, boolean dryRun, String idempotencyKey,
+			String remoteAddr, Locale locale) {
 		takeRate(token);
 		boolean sandbox = token.sandbox() || dryRun;
 		String key = (idempotencyKey != null && !idempotencyKey.isBlank() && !sandbox) ? idempotencyKey.strip() : null;
 		if (key != null) {
-			Optional<PushAnswer> first = firstAnswer(token.id(), key);
+			Optional<PushAnswer> first = firstAnswer(token.id(), key, bodyHash);
 			if (first.isPresent()) {
 				return first.get();
 			}
@@ -107,10 +107,11 @@ class PushService {
 				}
 				else if (key != null) {
 					this.jdbc.sql("""
-							INSERT INTO push_request (token_id, idempotency_key, answer, created_at)
-							VALUES (:token, :key, :answer, :at)""")
+							INSERT INTO push_request (token_id, idempotency_key, body_hash, answer, created_at)
+							VALUES (:token, :key, :hash, :answer, :at)""")
 						.param("token", token.id())
 						.param("key", key.length() > 100 ? key.substring(0, 100) : key)
+						.param("hash", bodyHash)
 						.param("answer", this.json.writeValueAsString(made))
 						.param("at", Times.toDb(Times.now(this.clock)))
 						.update();
@@ -120,7 +121,7 @@ class PushService {
 		}
 		catch (DuplicateKeyException ex) {
 			// the same key sent twice at once: the other request's answer stands
-			return firstAnswer(token.id(), key).orElseThrow(() -> ex);
+			return firstAnswer(token.id(), key, bodyHash).orElseThrow(() -> ex);
 		}
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("token", token.prefix());
@@ -199,13 +200,23 @@ class PushService {
 		return pending.size();
 	}
 
-	private Optional<PushAnswer> firstAnswer(long tokenId, String key) {
-		return this.jdbc.sql("SELECT answer FROM push_request WHERE token_id = :token AND idempotency_key = :key")
+	/**
+	 * The first answer to a request of this token and key.
+	 * @throws KeyReused when that request had another body
+	 */
+	private Optional<PushAnswer> firstAnswer(long tokenId, String key, String bodyHash) {
+		return this.jdbc
+			.sql("SELECT body_hash, answer FROM push_request WHERE token_id = :token AND idempotency_key = :key")
 			.param("token", tokenId)
 			.param("key", key.length() > 100 ? key.substring(0, 100) : key)
-			.query(String.class)
-			.optional()
-			.map((stored) -> this.json.readValue(stored, PushAnswer.class));
+			.query((rs, row) -> {
+				String stored = rs.getString("body_hash");
+				if (stored != null && !stored.equals(bodyHash)) {
+					throw new KeyReused();
+				}
+				return this.json.readValue(rs.getString("answer"), PushAnswer.class);
+			})
+			.optional();
 	}
 
 	private PushAnswer answer(long run, boolean sandbox, List<Pushes.Result> results, Locale locale) {
@@ -229,6 +240,15 @@ class PushService {
 		}
 		return new PushAnswer(sandbox, sandbox ? null : run, results.size(), counts[0], counts[1], counts[2], counts[3],
 				items);
+	}
+
+	/** An Idempotency-Key sent again with another body. */
+	static class KeyReused extends RuntimeException {
+
+		KeyReused() {
+			super("the Idempotency-Key was sent before with another body");
+		}
+
 	}
 
 	/** Past the token's rate: try again after the seconds. */

@@ -106,7 +106,7 @@ class PushApiContractIT {
 			.get("responses")
 			.properties()
 			.forEach((entry) -> statuses.add(entry.getKey()));
-		assertThat(statuses).containsExactly("200", "400", "401", "413", "429");
+		assertThat(statuses).containsExactly("200", "400", "401", "409", "413", "429");
 		Set<String> withdrawal = new TreeSet<>();
 		this.contract.get("paths")
 			.get("/api/v1/records/{type}/{id}")

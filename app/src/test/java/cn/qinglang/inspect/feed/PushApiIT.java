@@ -347,6 +347,17 @@ class PushApiIT {
 		assertThat(again.body()).isEqualTo(first.body());
 		assertThat(statuses(again)).containsExactly("CREATED");
 		assertThat(readCount(run)).isEqualTo(read);
+		// the key with another body: a client reusing its keys is told, its records not
+		// dropped in silence
+		HttpResponse<String> reused = post(complaint(this.prefix + "2", credit(), "RECEIVED"), this.token,
+				Map.of("Idempotency-Key", key));
+		assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
+		assertThat(reused.body()).contains("IDEMPOTENCY_KEY_REUSED");
+		assertThat(stored(this.prefix + "2")).isZero();
+		// keys are compared exactly: another case is another key
+		assertThat(statuses(post(complaint(this.prefix + "2", credit(), "RECEIVED"), this.token,
+				Map.of("Idempotency-Key", key.toUpperCase(java.util.Locale.ROOT)))))
+			.containsExactly("CREATED");
 	}
 
 	@Test
