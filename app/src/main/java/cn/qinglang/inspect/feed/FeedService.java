@@ -157,9 +157,14 @@ class FeedService {
 	 * Keeps an uploaded file and starts its run in the background.
 	 * @param csvType the record type of a CSV file
 	 * @return the run's id
+	 * @throws UnreadableUpload for a file in UTF-16, UTF-32 or binary (nothing kept)
 	 */
 	long upload(long enterpriseId, String fileName, InputStream content, RecordType csvType, String username) {
 		Path file = store(content);
+		if (UploadFiles.unreadableEncoding(file)) {
+			delete(file);
+			throw new UnreadableUpload();
+		}
 		long runId;
 		try {
 			runId = this.feedRuns.claimUpload(enterpriseId, clip(fileName), username, UploadFiles.countRecords(file));
@@ -231,6 +236,15 @@ class FeedService {
 		state.put("enabled", feed.enabled());
 		state.put("hasToken", feed.hasToken());
 		return state;
+	}
+
+	/** A file in an encoding the upload does not read (UTF-16, UTF-32, binary). */
+	static class UnreadableUpload extends RuntimeException {
+
+		UnreadableUpload() {
+			super("the file is UTF-16, UTF-32 or binary");
+		}
+
 	}
 
 }

@@ -96,6 +96,9 @@ class MyFeedController {
 		catch (FeedBusyException ex) {
 			redirect.addFlashAttribute("problem", "feed.busy");
 		}
+		catch (FeedService.UnreadableUpload ex) {
+			redirect.addFlashAttribute("problem", "feed.upload.encoding");
+		}
 		return "redirect:" + BASE;
 	}
 

@@ -105,6 +105,19 @@ class FeedUploadIT {
 	}
 
 	@Test
+	void aUtf16FileIsAnsweredOnThePageAndNothingRuns() throws Exception {
+		awaitIdle();
+		long runs = this.jdbc.sql("SELECT COUNT(*) FROM feed_run").query(Long.class).single();
+		byte[] text = complaint(this.prefix + "1", "合成视频").getBytes(StandardCharsets.UTF_16LE);
+		HttpResponse<String> response = this.platform.postFile(FEED, FEED + "/upload", "utf16.jsonl",
+				join(new byte[] { (byte) 0xFF, (byte) 0xFE }, text), Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(this.platform.get(FEED).body()).contains("该文件是 UTF-16、UTF-32 或二进制文件");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM feed_run").query(Long.class).single()).isEqualTo(runs);
+	}
+
+	@Test
 	void interfacePageListsTheNewReasons() throws Exception {
 		assertThat(this.platform.get("/feeds/interface").body()).contains("ENCODING")
 			.contains("DUPLICATE_ID")

@@ -79,6 +79,33 @@ public final class UploadFiles {
 	}
 
 	/**
+	 * Whether the file is in an encoding the upload does not read: UTF-16 or UTF-32 (a
+	 * byte order mark of theirs, or NUL bytes in its first 4 KB, which neither UTF-8 nor
+	 * GB18030 text holds), or binary. Such a file would give no record at all, each line
+	 * unreadable; it is refused on the upload form instead.
+	 */
+	public static boolean unreadableEncoding(Path file) {
+		byte[] start = new byte[4096];
+		int length;
+		try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+			length = in.readNBytes(start, 0, start.length);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		if (length >= 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
+				|| (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
+			return true;
+		}
+		for (int i = 0; i < length; i++) {
+			if (start[i] == 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Data lines of a file, for the progress bar: lines that are not blank, less a CSV
 	 * file's header. Streams the file once and reads no text, so no byte can fail it.
 	 */
