@@ -20,6 +20,13 @@ final class JsonRecords {
 	/** The longest text value read; the interface's longest field has 500 characters. */
 	static final int MAX_STRING_LENGTH = 16 * 1024;
 
+	/**
+	 * The longest value the reader reads at all: a value between this and
+	 * {@link #MAX_STRING_LENGTH} costs only its record ({@code TOO_LONG}), not the page
+	 * or the request it came in; a longer one makes the whole unreadable.
+	 */
+	static final int MAX_TOKEN_LENGTH = 1024 * 1024;
+
 	/** How deep objects and arrays may nest in what a platform sends. */
 	static final int MAX_NESTING_DEPTH = 64;
 
@@ -35,9 +42,10 @@ final class JsonRecords {
 		return JsonMapper
 			.builder(JsonFactory.builder()
 				.streamReadConstraints(StreamReadConstraints.builder()
-					.maxStringLength(MAX_STRING_LENGTH)
+					.maxStringLength(MAX_TOKEN_LENGTH)
 					.maxNameLength(1024)
-					.maxNumberLength(64)
+					// a count written with too many digits is the record's OUT_OF_RANGE
+					.maxNumberLength(1000)
 					.maxNestingDepth(MAX_NESTING_DEPTH)
 					.build())
 				.build())
@@ -55,11 +63,21 @@ final class JsonRecords {
 		}
 		Map<String, String> fields = new HashMap<>(32);
 		String notSingle = null;
+		String tooLong = null;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();
 			JsonToken token = parser.nextToken();
 			switch (token) {
-				case VALUE_STRING -> fields.put(name, parser.getString());
+				case VALUE_STRING -> {
+					String value = parser.getString();
+					if (value.length() > MAX_STRING_LENGTH) {
+						fields.remove(name);
+						tooLong = (tooLong != null) ? tooLong : name;
+					}
+					else {
+						fields.put(name, value);
+					}
+				}
 				case VALUE_NUMBER_INT -> fields.put(name, parser.getNumberValue().toString());
 				case VALUE_NUMBER_FLOAT -> fields.put(name, String.valueOf(parser.getDoubleValue()));
 				case VALUE_TRUE, VALUE_FALSE -> fields.put(name, parser.getString());
@@ -74,6 +92,10 @@ final class JsonRecords {
 		if (notSingle != null) {
 			return RawRecord.refused(position, Map.of("id", fields.getOrDefault("id", "")), RejectReason.MALFORMED,
 					"field " + RecordValidator.clip(notSingle) + " is not a single value");
+		}
+		if (tooLong != null) {
+			return RawRecord.refused(position, Map.of("id", fields.getOrDefault("id", "")), RejectReason.TOO_LONG,
+					"field " + RecordValidator.clip(tooLong) + " is longer than " + MAX_STRING_LENGTH + " characters");
 		}
 		return RawRecord.of(position, fields);
 	}

@@ -28,6 +28,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import cn.qinglang.batch.feed.FeedItem.Accepted;
 import cn.qinglang.batch.feed.FeedItem.Rejected;
 import cn.qinglang.batch.records.RecordType;
+import cn.qinglang.batch.records.RejectReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,13 +96,34 @@ class FeedParsersFuzzTests {
 		PlatformClient client = new PlatformClient(JSON, new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0,
 				Duration.ofMillis(1), 2, Duration.ofSeconds(10), Duration.ofSeconds(30), true, null));
 		String three = "{\"records\":[{},{},{}],\"has_more\":false,\"next_cursor\":null}";
-		String huge = "{\"records\":[{\"summary\":\"" + "长".repeat(JsonRecords.MAX_STRING_LENGTH + 1)
+		String huge = "{\"records\":[{\"summary\":\"" + "长".repeat(JsonRecords.MAX_TOKEN_LENGTH + 1)
 				+ "\"}],\"has_more\":false,\"next_cursor\":null}";
 
 		assertThatThrownBy(() -> client.parse(stream(three), "c", 2, 1)).isInstanceOf(FeedException.class)
 			.hasMessageContaining("more than the 2 records asked for");
 		assertThatThrownBy(() -> client.parse(stream(huge), "c", 2, 1)).isInstanceOf(FeedException.class)
 			.hasMessageContaining("malformed page");
+	}
+
+	@Test
+	void aValueOverTheRecordsLimitCostsOnlyItsRecordNotThePage() {
+		PlatformClient client = new PlatformClient(JSON, new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0,
+				Duration.ofMillis(1), 2, Duration.ofSeconds(10), Duration.ofSeconds(30), true, null));
+		// a summary of 20,000 characters beside a good record, and a count of 70 digits:
+		// a
+		// page that failed as a whole would be asked for again at every run, the feed
+		// stuck
+		String page = "{\"records\":[{\"id\":\"long\",\"summary\":\"" + "长".repeat(20_000)
+				+ "\"},{\"id\":\"digits\",\"published\":" + "9".repeat(70)
+				+ "}],\"has_more\":false,\"next_cursor\":null}";
+
+		PlatformClient.Page read = client.parse(stream(page), "c", 2, 1);
+
+		assertThat(read.records()).hasSize(2);
+		assertThat(read.records().get(0).refusal()).isEqualTo(RejectReason.TOO_LONG);
+		assertThat(read.records().get(0).detail()).contains("summary").contains("16384");
+		assertThat(read.records().get(1).refusal()).isNull();
+		assertThat(read.records().get(1).fields().get("published")).hasSize(70);
 	}
 
 	@Test
