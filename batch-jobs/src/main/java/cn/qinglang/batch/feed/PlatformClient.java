@@ -38,6 +38,9 @@ import org.springframework.core.retry.RetryTemplate;
  */
 public class PlatformClient {
 
+	/** The longest a platform's {@code Retry-After} is waited for. */
+	static final java.time.Duration MAX_RETRY_AFTER = java.time.Duration.ofSeconds(60);
+
 	/** How the portal names itself to the platforms it pulls from (interface v1.1). */
 	static final String USER_AGENT = "QinglangInspect/1.1 (platform reporting interface v1.1)";
 
@@ -138,6 +141,7 @@ public class PlatformClient {
 						+ "); check the feed's token. Cursor left at " + cursor);
 			}
 			if (status >= 500 || status == 429) {
+				waitAsAsked(response.headers().firstValue("Retry-After").orElse(null));
 				throw new Transient("HTTP " + status + " from " + uri, null);
 			}
 			if (status != 200) {
@@ -147,6 +151,25 @@ public class PlatformClient {
 		}
 		catch (IOException ex) {
 			throw new Transient("reading the page failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Waits the seconds a platform's {@code Retry-After} asks for (at most
+	 * {@link #MAX_RETRY_AFTER}) before the retry's own back-off; a date or anything else
+	 * is not waited for.
+	 */
+	private static void waitAsAsked(String retryAfter) {
+		if (retryAfter == null || !retryAfter.strip().matches("\\d{1,6}")) {
+			return;
+		}
+		long seconds = Math.min(MAX_RETRY_AFTER.toSeconds(), Long.parseLong(retryAfter.strip()));
+		try {
+			Thread.sleep(seconds * 1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FeedException("interrupted", ex);
 		}
 	}
 

@@ -512,6 +512,23 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void aPlatformsRetryAfterIsWaitedBeforeTheNextAttempt() throws Exception {
+		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(15))) {
+			configure(platform);
+			platform.failWith(429, 10, 1);
+			platform.retryAfter("1");
+
+			BatchStatus execution = pull(this.feedRuns.claimPull(this.enterpriseId, "test"));
+
+			assertThat(execution).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(count("complaint")).isEqualTo(15);
+			assertThat(platform.requests()).containsExactly("cursor=0", "cursor=10", "cursor=10");
+			List<Long> at = platform.requestMillis();
+			assertThat(at.get(2) - at.get(1)).as("waited as the platform asked").isGreaterThanOrEqualTo(1000);
+		}
+	}
+
+	@Test
 	void refusedTokenFailsTheRunWithAClearMessageAndLeavesTheCursor() throws Exception {
 		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(25))) {
 			configure(platform);

@@ -30,6 +30,10 @@ final class SimulatedPlatform implements AutoCloseable {
 
 	private final List<String> userAgents = new CopyOnWriteArrayList<>();
 
+	private final List<Long> requestMillis = new CopyOnWriteArrayList<>();
+
+	private volatile String retryAfter;
+
 	private volatile int failFrom = Integer.MAX_VALUE;
 
 	private volatile int failStatus;
@@ -53,6 +57,16 @@ final class SimulatedPlatform implements AutoCloseable {
 
 	List<String> requests() {
 		return this.requests;
+	}
+
+	/** When each request came, by the system's monotonic clock, in milliseconds. */
+	List<Long> requestMillis() {
+		return this.requestMillis;
+	}
+
+	/** The failures of {@link #failWith} say when to try again. */
+	void retryAfter(String seconds) {
+		this.retryAfter = seconds;
 	}
 
 	/** The User-Agent of each request. */
@@ -86,12 +100,16 @@ final class SimulatedPlatform implements AutoCloseable {
 		int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
 		this.requests.add("cursor=" + from + (query.containsKey("since") ? " since=" + query.get("since") : ""));
 		this.userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+		this.requestMillis.add(System.nanoTime() / 1_000_000);
 		pause();
 		if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 			respond(exchange, 401, "{\"error\":\"invalid_token\"}");
 			return;
 		}
 		if (from >= this.failFrom && this.failuresLeft.getAndUpdate(decrement()) > 0) {
+			if (this.retryAfter != null) {
+				exchange.getResponseHeaders().add("Retry-After", this.retryAfter);
+			}
 			respond(exchange, this.failStatus, "{\"error\":\"unavailable\"}");
 			return;
 		}
