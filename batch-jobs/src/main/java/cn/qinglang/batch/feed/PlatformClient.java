@@ -134,7 +134,8 @@ public class PlatformClient {
 			Thread.currentThread().interrupt();
 			throw new FeedException("interrupted", ex);
 		}
-		try (InputStream body = response.body()) {
+		StalledBodies.Watched watched = StalledBodies.watch(response.body(), this.timeout);
+		try (InputStream body = watched) {
 			int status = response.statusCode();
 			if (status == 401 || status == 403) {
 				throw new FeedException("the platform refused the token (HTTP " + status
@@ -151,6 +152,16 @@ public class PlatformClient {
 		}
 		catch (IOException ex) {
 			throw new Transient("reading the page failed: " + ex.getMessage(), ex);
+		}
+		catch (FeedException ex) {
+			// a page cut off because it stalled is not malformed: it is tried again
+			if (watched.stalled()) {
+				throw new Transient("reading the page from " + hostAndPort(uri) + " failed: nothing came for "
+						+ ((this.timeout.toMillis() % 1000 == 0) ? String.valueOf(this.timeout.toSeconds())
+								: String.valueOf(this.timeout.toMillis() / 1000.0))
+						+ " s", ex);
+			}
+			throw ex;
 		}
 	}
 
