@@ -38,6 +38,9 @@ import org.springframework.core.retry.RetryTemplate;
  */
 public class PlatformClient {
 
+	/** The longest cursor the portal keeps ({@code feed.cursor_value}). */
+	static final int MAX_CURSOR_LENGTH = 500;
+
 	/** The longest a platform's {@code Retry-After} is waited for. */
 	static final java.time.Duration MAX_RETRY_AFTER = java.time.Duration.ofSeconds(60);
 
@@ -236,6 +239,10 @@ public class PlatformClient {
 		if (hasMore == JsonToken.VALUE_TRUE && (nextCursor == null || nextCursor.equals(cursor))) {
 			throw new FeedException("malformed page at cursor " + cursor
 					+ ": has_more is true but next_cursor does not move on; cursor left where it was");
+		}
+		if (nextCursor != null && nextCursor.length() > MAX_CURSOR_LENGTH) {
+			throw new FeedException("malformed page at cursor " + cursor + ": next_cursor is longer than "
+					+ MAX_CURSOR_LENGTH + " characters; cursor left where it was");
 		}
 		return new Page(records, (nextCursor != null) ? nextCursor : cursor, hasMore == JsonToken.VALUE_TRUE,
 				remaining);

@@ -106,6 +106,18 @@ class FeedParsersFuzzTests {
 	}
 
 	@Test
+	void aCursorLongerThanThePortalKeepsIsAMalformedPageNotADatabaseError() {
+		PlatformClient client = new PlatformClient(JSON, new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0,
+				Duration.ofMillis(1), 2, Duration.ofSeconds(10), Duration.ofSeconds(30), true, null));
+		String page = "{\"records\":[],\"has_more\":true,\"next_cursor\":\"" + "c".repeat(501) + "\"}";
+
+		assertThatThrownBy(() -> client.parse(stream(page), "c", 2, 1)).isInstanceOf(FeedException.class)
+			.hasMessageContaining("next_cursor is longer than 500 characters");
+		assertThat(client.parse(stream(page.replace("c".repeat(501), "c".repeat(500))), "c", 2, 1).nextCursor())
+			.hasSize(500);
+	}
+
+	@Test
 	void aValueOverTheRecordsLimitCostsOnlyItsRecordNotThePage() {
 		PlatformClient client = new PlatformClient(JSON, new FeedJobProperties(10, 2, Duration.ofSeconds(1), 0,
 				Duration.ofMillis(1), 2, Duration.ofSeconds(10), Duration.ofSeconds(30), true, null));
