@@ -302,6 +302,22 @@ public class RecordValidator implements ItemProcessor<RawRecord, FeedItem> {
 			if (value.codePointCount(0, value.length()) > max) {
 				throw new Problem(name, RejectReason.TOO_LONG, name + " is longer than " + max + " characters");
 			}
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				// control characters other than tab and line breaks (NUL among them), and
+				// half a surrogate pair, are not text: stored, they came back as '?' or
+				// broke the exports
+				boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+				boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
+						&& i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)));
+				if (control || loneSurrogate) {
+					throw new Problem(name, RejectReason.WRONG_TYPE,
+							name + " holds a character that is not text (U+%04X at %d)".formatted((int) c, i + 1));
+				}
+				if (Character.isHighSurrogate(c)) {
+					i++;
+				}
+			}
 			return value;
 		}
 

@@ -14,10 +14,12 @@ import cn.qinglang.batch.records.RejectReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A platform's clock may run up to five minutes ahead of the portal's: a time or a day
- * within that is accepted, beyond it is {@code IN_FUTURE}.
+ * The validator on what the interface v1.1 settles: a platform's clock may run up to five
+ * minutes ahead (a time or a day within that is accepted, beyond it is
+ * {@code IN_FUTURE}); a text holding a control character or half a surrogate pair is not
+ * text.
  */
-class ClockToleranceTests {
+class RecordValidatorTests {
 
 	private static final String CREDIT = "91110108MA5FERE68F";
 
@@ -42,6 +44,32 @@ class ClockToleranceTests {
 			.isInstanceOf(FeedItem.Accepted.class);
 		assertThat(metricOn("2026-05-20")).isInstanceOfSatisfying(FeedItem.Rejected.class,
 				(rejected) -> assertThat(rejected.reason()).isEqualTo(RejectReason.IN_FUTURE));
+	}
+
+	@Test
+	void aSummaryWithAControlCharacterOrHalfASurrogatePairIsNotText() {
+		assertThat(complaintWithSummary("第一行\n第二行\t😀")).isInstanceOf(FeedItem.Accepted.class);
+		for (String bad : new String[] { "空\u0000字符", "响铃\u0007", "半个\ud83d" }) {
+			assertThat(complaintWithSummary(bad)).as(bad)
+				.isInstanceOfSatisfying(FeedItem.Rejected.class, (rejected) -> {
+					assertThat(rejected.reason()).isEqualTo(RejectReason.WRONG_TYPE);
+					assertThat(rejected.field()).isEqualTo("summary");
+				});
+		}
+	}
+
+	private FeedItem complaintWithSummary(String summary) {
+		Map<String, String> fields = new HashMap<>();
+		fields.put("type", "complaint");
+		fields.put("id", "c-2");
+		fields.put("enterprise", CREDIT);
+		fields.put("received_at", "2026-05-18T09:30:00+08:00");
+		fields.put("category", "RUMOR");
+		fields.put("content_type", "TEXT");
+		fields.put("channel", "WEB_FORM");
+		fields.put("status", "RECEIVED");
+		fields.put("summary", summary);
+		return this.validator.process(RawRecord.of(1, fields));
 	}
 
 	private FeedItem complaintReceived(Instant at) {
