@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -219,23 +220,27 @@ public final class PushCommand implements Callable<Integer> {
 		if (this.csvType == null) {
 			throw new CommandLine.ParameterException(new CommandLine(this), "a CSV file needs --csv-type");
 		}
-		List<List<String>> rows = Csv.parse(text);
-		List<String> header = rows.get(0);
-		int number = 1;
+		List<Csv.Row> rows = Csv.parse(text);
+		// the header's names as the portal reads them: trimmed, in any case
+		List<String> header = rows.get(0)
+			.cells()
+			.stream()
+			.map((name) -> name.strip().toLowerCase(Locale.ROOT))
+			.toList();
 		for (int r = 1; r < rows.size(); r++) {
-			List<String> row = rows.get(r);
-			number++;
+			List<String> row = rows.get(r).cells();
 			if (row.size() == 1 && row.get(0).isEmpty()) {
 				continue;
 			}
 			Map<String, String> fields = new LinkedHashMap<>();
-			fields.put("type", this.csvType.toLowerCase());
+			fields.put("type", this.csvType.toLowerCase(Locale.ROOT));
 			for (int c = 0; c < Math.min(header.size(), row.size()); c++) {
 				if (!row.get(c).isEmpty()) {
-					fields.put(header.get(c).strip(), row.get(c));
+					fields.put(header.get(c), row.get(c));
 				}
 			}
-			lines.add(new Line(number, JSON.writeValueAsString(fields)));
+			// a record's number is the line it starts on, as the upload counts
+			lines.add(new Line(rows.get(r).line(), JSON.writeValueAsString(fields)));
 		}
 		return lines;
 	}
@@ -265,13 +270,23 @@ public final class PushCommand implements Callable<Integer> {
 		private Csv() {
 		}
 
-		static List<List<String>> parse(String text) {
-			List<List<String>> rows = new ArrayList<>();
+		/** A record of a CSV file and the line it starts on, from 1. */
+		record Row(int line, List<String> cells) {
+		}
+
+		static List<Row> parse(String text) {
+			List<Row> rows = new ArrayList<>();
 			List<String> row = new ArrayList<>();
 			StringBuilder field = new StringBuilder();
 			boolean quoted = false;
+			int line = 1;
+			int rowLine = 1;
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
+				boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+				if (lineBreak) {
+					line++;
+				}
 				if (quoted) {
 					if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
 						field.append('"');
@@ -294,11 +309,13 @@ public final class PushCommand implements Callable<Integer> {
 				else if (c == '\n' || c == '\r') {
 					if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
 						i++;
+						line++;
 					}
 					row.add(field.toString());
 					field.setLength(0);
-					rows.add(row);
+					rows.add(new Row(rowLine, row));
 					row = new ArrayList<>();
+					rowLine = line;
 				}
 				else {
 					field.append(c);
@@ -306,7 +323,7 @@ public final class PushCommand implements Callable<Integer> {
 			}
 			if (field.length() > 0 || !row.isEmpty()) {
 				row.add(field.toString());
-				rows.add(row);
+				rows.add(new Row(rowLine, row));
 			}
 			return rows;
 		}

@@ -59,9 +59,12 @@ class PushCommandIT {
 		jsonl.append("{\"type\":\"complaint\",\"id\":\"").append(prefix).append("bad\"}\n");
 		Path lines = Files.writeString(this.dir.resolve("complaints.jsonl"), jsonl);
 		Path csv = Files.writeString(this.dir.resolve("complaints.csv"),
-				"id,enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n" + prefix
-						+ "csv," + credit
-						+ ",2026-05-20T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,,\"两行\r\n摘要\"\r\n");
+				// the header's names in any case, as the portal reads them; the record
+				// after
+				// one with a quoted line break is numbered by the line it starts on
+				"ID,Enterprise,received_at,category,content_type,channel,status,handled_at,outcome,summary\r\n" + prefix
+						+ "csv," + credit + ",2026-05-20T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,,\"两行\r\n摘要\"\r\n"
+						+ prefix + "csv2," + credit + ",2026-05-20T09:30:00+08:00,RUMOR,VIDEO,HOTLINE,RECEIVED,,,\r\n");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -76,7 +79,8 @@ class PushCommandIT {
 			.contains("complaints.jsonl:3 CREATED " + prefix + "3")
 			.contains("complaints.jsonl:4 REJECTED " + prefix + "bad REQUIRED")
 			.contains("complaints.csv:2 CREATED " + prefix + "csv")
-			.contains("total: {CREATED=4, REJECTED=1}");
+			.contains("complaints.csv:4 CREATED " + prefix + "csv2")
+			.contains("total: {CREATED=5, REJECTED=1}");
 		assertThat(this.jdbc.sql("SELECT summary FROM complaint WHERE platform_id = :id")
 			.param("id", prefix + "csv")
 			.query(String.class)
@@ -84,7 +88,7 @@ class PushCommandIT {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM complaint WHERE platform_id LIKE :p")
 			.param("p", prefix + "%")
 			.query(Long.class)
-			.single()).isEqualTo(4);
+			.single()).isEqualTo(5);
 	}
 
 	@Test
