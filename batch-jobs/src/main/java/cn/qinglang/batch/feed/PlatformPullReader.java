@@ -29,6 +29,10 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 
 	private static final String POSITION = "position";
 
+	private static final String DIGEST = "digest";
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformPullReader.class);
+
 	private final PlatformClient client;
 
 	private final String baseUrl;
@@ -44,6 +48,11 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 	private int offset;
 
 	private long position;
+
+	/** The ids of the current page's records read so far, hashed: see {@link #digest}. */
+	private long digest = DIGEST_START;
+
+	private static final long DIGEST_START = 0xcbf29ce484222325L;
 
 	private Iterator<RawRecord> page;
 
@@ -80,6 +89,8 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 					? context.getString(getExecutionContextKey(CURSOR)) : null;
 			this.offset = context.getInt(getExecutionContextKey(OFFSET));
 			this.position = context.getLong(getExecutionContextKey(POSITION));
+			this.digest = context.containsKey(getExecutionContextKey(DIGEST))
+					? context.getLong(getExecutionContextKey(DIGEST)) : DIGEST_START;
 		}
 	}
 
@@ -90,6 +101,7 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 		}
 		context.putInt(getExecutionContextKey(OFFSET), this.offset);
 		context.putLong(getExecutionContextKey(POSITION), this.position);
+		context.putLong(getExecutionContextKey(DIGEST), this.digest);
 	}
 
 	@Override
@@ -101,6 +113,7 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 				}
 				this.pageCursor = this.current.nextCursor();
 				this.offset = 0;
+				this.digest = DIGEST_START;
 			}
 			long first = this.position - this.offset + 1;
 			this.current = (this.ahead != null) ? fetched(this.ahead)
@@ -117,15 +130,40 @@ public class PlatformPullReader extends ItemStreamSupport implements ItemStreamR
 					.set(this.position - this.offset + this.current.records().size() + this.current.remaining());
 			}
 			this.page = this.current.records().iterator();
-			// a restart goes on after the records of this page already committed
-			for (int skipped = 0; skipped < this.offset && this.page.hasNext(); skipped++) {
-				this.page.next();
+			// a restart goes on after the records of this page already committed, if the
+			// page still begins with them; if the platform changed it meanwhile, skipping
+			// by count could pass over a record never stored: the page is read again from
+			// its start (the records stored already are updated, not duplicated)
+			long skippedDigest = DIGEST_START;
+			int skipped = 0;
+			for (; skipped < this.offset && this.page.hasNext(); skipped++) {
+				skippedDigest = digest(skippedDigest, this.page.next());
+			}
+			if (skipped > 0 && skippedDigest != this.digest) {
+				log.warn("The page at cursor {} changed since the run's last commit: read again from its start",
+						this.pageCursor);
+				this.page = this.current.records().iterator();
+				this.position -= this.offset;
+				this.offset = 0;
+				this.digest = DIGEST_START;
 			}
 		}
 		RawRecord record = this.page.next();
+		this.digest = digest(this.digest, record);
 		this.offset++;
 		this.position++;
 		return this.page.hasNext() ? record : record.withPageEndCursor(this.current.nextCursor());
+	}
+
+	/** FNV-1a over the records' ids, in order: what a restart checks the page against. */
+	private static long digest(long digest, RawRecord record) {
+		String id = String.valueOf(record.fields().get("id"));
+		long hash = digest;
+		for (int i = 0; i < id.length(); i++) {
+			hash ^= id.charAt(i);
+			hash *= 0x100000001b3L;
+		}
+		return (hash ^ 0xff) * 0x100000001b3L;
 	}
 
 	@Override

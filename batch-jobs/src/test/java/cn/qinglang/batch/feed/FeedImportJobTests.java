@@ -414,6 +414,32 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void aPageChangedBeforeTheRestartIsReadAgainFromItsStartAndNothingIsPassedOver() throws Exception {
+		List<String> records = new java.util.ArrayList<>(complaints(95));
+		try (SimulatedPlatform platform = new SimulatedPlatform(records)) {
+			configure(platform);
+			platform.failWith(500, 50, Integer.MAX_VALUE);
+			long runId = this.feedRuns.claimPull(this.enterpriseId, "test");
+			assertThat(pull(runId)).isEqualTo(BatchStatus.FAILED);
+			assertThat(count("complaint")).isEqualTo(49);
+			// the page at cursor 40 now begins with a record the run never saw: skipping
+			// the 9 records committed of it by count would pass over it
+			records.add(40, complaint("p-new", "RECEIVED", null));
+
+			platform.recover();
+			assertThat(this.feedRuns.restart(runId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+			assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT platform_id) FROM complaint WHERE enterprise_id = :e")
+				.param("e", this.enterpriseId)
+				.query(Long.class)
+				.single()).isEqualTo(96);
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM complaint WHERE platform_id = 'p-new'")
+				.query(Long.class)
+				.single()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void pullRunFailedMidwayIsRestartedAndEndsWithExactlyItsRecords() throws Exception {
 		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(95))) {
 			configure(platform);
