@@ -61,10 +61,11 @@ public final class PushBenchmark {
 			long pushEnterprise = enterprise(jdbc, "bench-push-" + tag, pushCredit);
 			long loadEnterprise = enterprise(jdbc, "bench-load-" + tag, pushCredit.replace("PU", "LD"));
 			String token = token(jdbc, pushEnterprise);
-			// a warm-up of 100 batches, not counted: the JIT compiler still took a core
-			// for seconds 20 seconds into a run after 20
-			Pushed warm = push(port, token, pushCredit, "warm", 100L * batch, clients, batch);
-			System.out.printf(Locale.ROOT, "push warm-up records=%d wall_s=%.1f p99_request_ms=%d%n", 100L * batch,
+			// a warm-up of 100 batches (BENCH_WARMUP), not counted: the JIT compiler
+			// still took a core for seconds 20 seconds into a run after 20
+			long warmUp = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP", "100")) * batch;
+			Pushed warm = push(port, token, pushCredit, "warm", warmUp, clients, batch);
+			System.out.printf(Locale.ROOT, "push warm-up records=%d wall_s=%.1f p99_request_ms=%d%n", warmUp,
 					warm.seconds(), warm.p99Millis());
 			resetPeaks();
 			Pushed sent = push(port, token, pushCredit, "c", size, clients, batch);
