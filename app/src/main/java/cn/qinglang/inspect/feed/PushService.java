@@ -171,6 +171,19 @@ class PushService {
 		return withdrawn;
 	}
 
+	/**
+	 * Forgets the answers to requests with an {@code Idempotency-Key} older than
+	 * {@code qinglang.push.idempotency-retention} (7 days): a client retries within
+	 * minutes, and the table grew with every request for ever.
+	 * @return the answers forgotten
+	 */
+	@Scheduled(cron = "0 17 * * * *")
+	int forgetOldAnswers() {
+		return this.jdbc.sql("DELETE FROM push_request WHERE created_at < :before")
+			.param("before", Times.toDb(Times.now(this.clock).minus(this.properties.idempotencyRetention())))
+			.update();
+	}
+
 	private void takeRate(ApiToken token) {
 		ConsumptionProbe probe = this.rates
 			.computeIfAbsent(token.id(),

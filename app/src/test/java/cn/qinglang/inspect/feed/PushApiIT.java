@@ -354,6 +354,15 @@ class PushApiIT {
 		assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
 		assertThat(reused.body()).contains("IDEMPOTENCY_KEY_REUSED");
 		assertThat(stored(this.prefix + "2")).isZero();
+		// kept for a week, then forgotten
+		this.jdbc.sql("UPDATE push_request SET created_at = created_at - INTERVAL 8 DAY WHERE idempotency_key = :k")
+			.param("k", key)
+			.update();
+		assertThat(this.service.forgetOldAnswers()).isPositive();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM push_request WHERE idempotency_key = :k")
+			.param("k", key)
+			.query(Long.class)
+			.single()).isZero();
 		// keys are compared exactly: another case is another key
 		assertThat(statuses(post(complaint(this.prefix + "2", credit(), "RECEIVED"), this.token,
 				Map.of("Idempotency-Key", key.toUpperCase(java.util.Locale.ROOT)))))
