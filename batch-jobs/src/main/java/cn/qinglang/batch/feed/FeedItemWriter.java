@@ -342,18 +342,19 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				days.add(this.day.apply(item));
 			}
 			FeedItemWriter.this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-				if (outcomes == null && load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
-					return null;
-				}
-				if (outcomes != null) {
-					// the common case of a push, new records only: loaded straight, each
-					// CREATED; when some id is stored already, undone and classified
-					Savepoint before = connection.setSavepoint();
-					if (load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
+				// new records only (a new feed, the next page, most pushes): loaded
+				// straight, which is all; otherwise the rows loaded stay for a chunk (the
+				// upsert below sets them again), and are undone for a push, whose stored
+				// ids are classified against the table as it was
+				Savepoint before = (outcomes != null) ? connection.setSavepoint() : null;
+				if (load(connection, rows, this.table, DUPLICATE_KEY) == rows.rows()) {
+					if (before != null) {
 						connection.releaseSavepoint(before);
 						positions.forEach((position) -> outcomes.put(position, Outcome.CREATED));
-						return null;
 					}
+					return null;
+				}
+				if (before != null) {
 					connection.rollback(before);
 				}
 				String staging = this.table + "_load";
