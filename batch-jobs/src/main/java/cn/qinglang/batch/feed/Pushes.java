@@ -2,7 +2,6 @@ package cn.qinglang.batch.feed;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -129,9 +128,7 @@ public class Pushes {
 	private static void readLine(byte[] bytes, int start, int length, List<RawRecord> records) {
 		String line;
 		try {
-			line = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
+			line = UploadFiles.reporting(StandardCharsets.UTF_8)
 				.decode(ByteBuffer.wrap(bytes, start, length))
 				.toString();
 		}
@@ -146,11 +143,7 @@ public class Pushes {
 
 	private static String validUtf8(byte[] bytes) {
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
+			return UploadFiles.reporting(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			return null;
