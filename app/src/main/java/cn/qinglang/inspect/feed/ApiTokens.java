@@ -126,9 +126,13 @@ class ApiTokens {
 	}
 
 	static String hash(String token) {
+		return sha256(token.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The SHA-256 of the bytes, in hex: a token's, or a pushed body's. */
+	static String sha256(byte[] bytes) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -72,7 +72,7 @@ class PushApiController {
 		if (records.isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, "EMPTY", "the body holds no record");
 		}
-		return ResponseEntity.ok(this.service.push(token, records, sha256(bytes), dryRun, idempotencyKey,
+		return ResponseEntity.ok(this.service.push(token, records, ApiTokens.sha256(bytes), dryRun, idempotencyKey,
 				request.getRemoteAddr(), locale));
 	}
 
@@ -130,15 +130,6 @@ class PushApiController {
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
 			.body(Map.of("error", "RATE_LIMITED", "message",
 					"more than " + this.properties.requestsPerMinute() + " requests a minute with this token"));
-	}
-
-	private static String sha256(byte[] body) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static ResponseEntity<Map<String, String>> problem(HttpStatus status, String code, String message) {
