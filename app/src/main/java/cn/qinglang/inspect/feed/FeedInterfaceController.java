@@ -2,7 +2,6 @@ package cn.qinglang.inspect.feed;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.qinglang.batch.feed.FeedJobProperties;
+import cn.qinglang.batch.feed.PlatformClient;
 import cn.qinglang.batch.feed.Pushes;
 import cn.qinglang.batch.feed.UploadFiles;
 import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
@@ -74,16 +74,14 @@ class FeedInterfaceController {
 	}
 
 	/**
-	 * The waits before the pull's retries, in seconds, as its retry policy makes them:
-	 * the first delay, doubled for each next retry, at most 16 times the first.
+	 * The waits before the pull's retries, in seconds, as its retry policy makes them.
 	 */
 	static String retryDelays(int retries, Duration first) {
-		List<String> delays = new ArrayList<>();
-		for (int retry = 0; retry < retries; retry++) {
-			long millis = Math.min(first.toMillis() << Math.min(retry, 30), first.toMillis() * 16);
-			delays.add(BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString());
-		}
-		return String.join(", ", delays);
+		return String.join(", ",
+				PlatformClient.retryDelays(retries, first)
+					.stream()
+					.map((delay) -> BigDecimal.valueOf(delay.toMillis(), 3).stripTrailingZeros().toPlainString())
+					.toList());
 	}
 
 }

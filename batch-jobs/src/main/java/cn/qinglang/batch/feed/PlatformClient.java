@@ -38,6 +38,12 @@ import org.springframework.core.retry.RetryTemplate;
  */
 public class PlatformClient {
 
+	/** Each wait before a retry is this many times the one before ... */
+	private static final int BACKOFF_MULTIPLIER = 2;
+
+	/** ... and at most this many times the first. */
+	private static final int MAX_DELAY_FACTOR = 16;
+
 	/** The longest cursor the portal keeps ({@code feed.cursor_value}). */
 	static final int MAX_CURSOR_LENGTH = 500;
 
@@ -67,8 +73,8 @@ public class PlatformClient {
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(properties.retries())
 			.delay(properties.retryDelay())
-			.multiplier(2)
-			.maxDelay(properties.retryDelay().multipliedBy(16))
+			.multiplier(BACKOFF_MULTIPLIER)
+			.maxDelay(properties.retryDelay().multipliedBy(MAX_DELAY_FACTOR))
 			.predicate(Transient.class::isInstance)
 			.build());
 		this.since = null;
@@ -80,6 +86,21 @@ public class PlatformClient {
 		this.http = client.http;
 		this.retry = client.retry;
 		this.since = since;
+	}
+
+	/**
+	 * The waits before the retries of a failed attempt, as the retry policy makes them.
+	 */
+	public static List<Duration> retryDelays(int retries, Duration first) {
+		List<Duration> delays = new ArrayList<>(retries);
+		Duration delay = first;
+		for (int retry = 0; retry < retries; retry++) {
+			delays.add(delay);
+			Duration next = delay.multipliedBy(BACKOFF_MULTIPLIER);
+			delay = (next.compareTo(first.multipliedBy(MAX_DELAY_FACTOR)) > 0) ? first.multipliedBy(MAX_DELAY_FACTOR)
+					: next;
+		}
+		return delays;
 	}
 
 	/**
