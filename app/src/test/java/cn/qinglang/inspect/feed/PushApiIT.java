@@ -27,7 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.qinglang.inspect.support.PortalClient;
 import cn.qinglang.inspect.support.PortalTest;
+import cn.qinglang.inspect.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -410,8 +412,12 @@ class PushApiIT {
 		String expired = this.tokens.create(ENTERPRISE, "expired", Instant.now().minusSeconds(1), false, "qingqiong")
 			.token();
 		assertThat(post(body, expired, Map.of()).statusCode()).isEqualTo(401);
+		// the session of a signed-in user of the same enterprise is no token
+		PortalClient signedIn = new PortalClient(this.port);
+		signedIn.signIn("qingqiong", SignIn.DEMO_PASSWORD);
+		assertThat(signedIn.sessionCookie()).isNotNull();
 		HttpResponse<String> cookie = this.http.send(HttpRequest.newBuilder(URI.create(base()))
-			.header("Cookie", "JSESSIONID=" + UUID.randomUUID())
+			.header("Cookie", PortalClient.SESSION_COOKIE + "=" + signedIn.sessionCookie())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(cookie.statusCode()).isEqualTo(401);

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,16 +27,56 @@ public final class PortalClient {
 
 	private final String baseUrl;
 
-	private final CookieManager cookies = new CookieManager();
-
 	private final HttpClient http;
 
+	/** The session cookie: Spring Session's, the session kept in the database. */
+	public static final String SESSION_COOKIE = "SESSION";
+
+	private final CookieManager cookies;
+
 	public PortalClient(int port) {
+		this(port, new CookieManager());
+	}
+
+	private PortalClient(int port, CookieManager cookies) {
 		this.baseUrl = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * The same browser, its cookies shared, talking to another portal node (as a load
+	 * balancer would send it there).
+	 */
+	public PortalClient onPort(int port) {
+		return new PortalClient(port, this.cookies);
+	}
+
+	/** The CSRF token of the form on a page. */
+	public String csrfToken(String pagePath) throws IOException, InterruptedException {
+		Matcher token = CSRF.matcher(get(pagePath).body());
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token on " + pagePath);
+		}
+		return token.group(1);
+	}
+
+	/**
+	 * Posts a form with the CSRF token given (taken from a page, maybe of another node).
+	 */
+	public HttpResponse<String> post(String actionPath, String csrfToken, Map<String, String> fields)
+			throws IOException, InterruptedException {
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&", "_csrf=" + encode(csrfToken) + "&", ""));
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + actionPath))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -58,18 +99,7 @@ public final class PortalClient {
 	/** Posts a form with the CSRF token of the page it is on. */
 	public HttpResponse<String> postForm(String pagePath, String actionPath, Map<String, String> fields)
 			throws IOException, InterruptedException {
-		Matcher token = CSRF.matcher(get(pagePath).body());
-		if (!token.find()) {
-			throw new IllegalStateException("no CSRF token on " + pagePath);
-		}
-		String body = fields.entrySet()
-			.stream()
-			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
-			.collect(Collectors.joining("&", "_csrf=" + encode(token.group(1)) + "&", ""));
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + actionPath))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return post(actionPath, csrfToken(pagePath), fields);
 	}
 
 	/**
@@ -106,14 +136,21 @@ public final class PortalClient {
 		return postForm("/login", "/login", Map.of("username", username, "password", password));
 	}
 
-	public String sessionId() {
+	/** The session cookie's value, as the browser sends it. */
+	public String sessionCookie() {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
-			.filter((cookie) -> cookie.getName().equals("JSESSIONID"))
+			.filter((cookie) -> cookie.getName().equals(SESSION_COOKIE))
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** The session's id, as Spring Session keeps it (the cookie holds it in Base64). */
+	public String sessionId() {
+		String cookie = sessionCookie();
+		return (cookie != null) ? new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8) : null;
 	}
 
 	private static String encode(String value) {
