@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -183,6 +185,8 @@ class FeedService {
 	 * Pulls every enabled feed whose own schedule (or the nightly default) is due now.
 	 */
 	@Scheduled(cron = "0 * * * * *", zone = "${qinglang.portal.display-zone}")
+	// held 30 s: the node whose clock is behind must not start the minute's runs again
+	@SchedulerLock(name = "feed-schedule", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
 	void runDueFeeds() {
 		java.time.ZonedDateTime now = java.time.ZonedDateTime.now(this.clock).withSecond(0).withNano(0);
 		for (FeedConfig feed : this.feeds.enabledPullFeeds()) {

@@ -18,6 +18,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -177,11 +179,24 @@ class PushService {
 	 * minutes, and the table grew with every request for ever.
 	 * @return the answers forgotten
 	 */
-	@Scheduled(cron = "0 17 * * * *")
 	int forgetOldAnswers() {
 		return this.jdbc.sql("DELETE FROM push_request WHERE created_at < :before")
 			.param("before", Times.toDb(Times.now(this.clock).minus(this.properties.idempotencyRetention())))
 			.update();
+	}
+
+	/** {@link #forgetOldAnswers} hourly, on one node of the cluster. */
+	@Scheduled(cron = "0 17 * * * *")
+	@SchedulerLock(name = "push-idempotency-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+	void forgetOldAnswersHourly() {
+		forgetOldAnswers();
+	}
+
+	/** {@link #aggregatePushes} every few seconds, on one node of the cluster. */
+	@Scheduled(fixedDelayString = "${qinglang.push.aggregate-interval:PT10S}")
+	@SchedulerLock(name = "push-aggregation", lockAtMostFor = "PT30M")
+	void aggregatePushesOften() {
+		aggregatePushes();
 	}
 
 	private void takeRate(ApiToken token) {
@@ -204,7 +219,6 @@ class PushService {
 	 * time, run by run, each in its own transaction.
 	 * @return the runs refreshed
 	 */
-	@Scheduled(fixedDelayString = "${qinglang.push.aggregate-interval:PT10S}")
 	int aggregatePushes() {
 		List<long[]> pending = this.pushes.pendingAggregation();
 		for (long[] run : pending) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +34,9 @@ class DeadlineReminders {
 	}
 
 	@Scheduled(cron = "${qinglang.reminders.cron:0 0 8 * * *}", zone = "${qinglang.portal.display-zone}")
+	// held at least 10 minutes: a node whose clock is a little behind must not send the
+	// day again
+	@SchedulerLock(name = "deadline-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT10M")
 	void daily() {
 		run(LocalDate.now(this.clock));
 	}

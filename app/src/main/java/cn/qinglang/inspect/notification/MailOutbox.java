@@ -14,6 +14,8 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 
 import cn.qinglang.inspect.system.Times;
@@ -65,6 +67,7 @@ class MailOutbox {
 
 	/** Sends what is waiting, when there is a mail server. */
 	@Scheduled(fixedDelayString = "${qinglang.mail.send-interval:PT1M}")
+	@SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT30M")
 	void sendWaiting() {
 		JavaMailSender mail = this.sender.getIfAvailable();
 		if (mail == null) {

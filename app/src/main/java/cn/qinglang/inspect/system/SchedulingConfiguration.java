@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Daily jobs (reminders) and the mail sender run on schedules; tests switch them off and
+ * Daily jobs (reminders), the mail sender and the clean-ups run on schedules, each once
+ * per cluster ({@link SchedulerLockConfiguration}); tests switch the schedules off and
  * call the jobs with the day they want.
  */
 @Configuration(proxyBeanMethods = false)

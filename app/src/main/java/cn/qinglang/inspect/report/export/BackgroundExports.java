@@ -26,6 +26,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -238,6 +240,7 @@ public class BackgroundExports implements DisposableBean {
 	 * Deletes the files of exports finished before the retention and marks them expired.
 	 */
 	@Scheduled(fixedDelayString = "${qinglang.reports.cleanup-interval:PT1H}")
+	@SchedulerLock(name = "export-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	public void cleanup() {
 		expireFinishedBefore(Times.now(this.clock).minus(this.properties.retention()));
 	}

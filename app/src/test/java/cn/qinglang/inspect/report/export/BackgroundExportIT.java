@@ -257,6 +257,36 @@ class BackgroundExportIT {
 	}
 
 	@Test
+	void theCleanupRunsOnOneNodeOfAClusterAtATime() throws Exception {
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "集群清理", 10, watermark(), () -> document(10));
+		assertThat(awaitFinished("inspector", id).status()).isEqualTo(ExportStatus.DONE);
+		this.jdbc.sql("UPDATE report_export SET finished_at = finished_at - INTERVAL 400 DAY WHERE id = :id")
+			.param("id", id)
+			.update();
+		try {
+			// another node is cleaning up: this one skips its turn
+			this.jdbc.sql("""
+					REPLACE INTO shedlock (name, lock_until, locked_at, locked_by)
+					VALUES ('export-cleanup', UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, UTC_TIMESTAMP(3), 'another-node')""")
+				.update();
+			this.exports.cleanup();
+			assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.DONE);
+
+			// its lock released, this node takes it and cleans up, and holds it a minute
+			this.jdbc.sql("UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) WHERE name = 'export-cleanup'").update();
+			this.exports.cleanup();
+			assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.EXPIRED);
+			assertThat(this.jdbc.sql("""
+					SELECT TIMESTAMPDIFF(SECOND, locked_at, lock_until) FROM shedlock
+					WHERE name = 'export-cleanup' AND locked_by <> 'another-node'""").query(Long.class).single())
+				.isBetween(59L, 61L);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM shedlock WHERE name = 'export-cleanup'").update();
+		}
+	}
+
+	@Test
 	void fullQueueRefusesAnExportWithAMessageAndRecordsNothing() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		List<Long> accepted = new ArrayList<>();
