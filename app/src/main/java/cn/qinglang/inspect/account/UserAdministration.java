@@ -15,12 +15,14 @@ import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.system.FieldProblem;
 import cn.qinglang.inspect.security.PasswordPolicy;
 import cn.qinglang.inspect.security.Role;
+import cn.qinglang.inspect.system.RetryOnConflict;
 
 /**
  * The rules of accounts: a regulator belongs to an existing office, a platform user to
  * exactly one existing enterprise, user names are unique, passwords follow the policy,
  * and an administrator cannot lock itself out. Every change goes to the audit log.
  */
+@RetryOnConflict
 @Service
 class UserAdministration {
 

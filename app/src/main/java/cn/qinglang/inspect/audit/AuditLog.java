@@ -11,12 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.Times;
 
 /**
  * Appends to the audit log. Joins the caller's transaction, so that a change and its
  * entry are committed together or not at all.
  */
+@RetryOnConflict
 @Service
 public class AuditLog {
 

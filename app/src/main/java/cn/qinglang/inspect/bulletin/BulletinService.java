@@ -36,6 +36,7 @@ import cn.qinglang.inspect.jurisdiction.Jurisdiction;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.rectification.Disposition;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.RuleViolation;
 import cn.qinglang.inspect.system.Times;
 
@@ -43,6 +44,7 @@ import cn.qinglang.inspect.system.Times;
  * Computes typical-issue summaries and publishes them as bulletins: numbered by the
  * publishing office (京网信通报〔2026〕N号), dated, and frozen as JSON in the database.
  */
+@RetryOnConflict
 @Service
 class BulletinService {
 

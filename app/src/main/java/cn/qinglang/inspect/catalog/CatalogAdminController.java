@@ -20,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.system.NotFound;
+import cn.qinglang.inspect.system.RetryOnConflict;
 
 /**
  * ADMIN: the catalog of typical issues; items are added and retired, never deleted.
  */
+@RetryOnConflict
 @Controller
 @RequestMapping("/admin/catalog")
 class CatalogAdminController {

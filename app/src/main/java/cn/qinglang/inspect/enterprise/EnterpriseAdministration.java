@@ -11,12 +11,14 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.jurisdiction.Jurisdictions;
 import cn.qinglang.inspect.system.FieldProblem;
+import cn.qinglang.inspect.system.RetryOnConflict;
 
 /**
  * The ADMIN's changes to enterprises: the rules that need the database (unique code and
  * credit code, a known jurisdiction), and every change in the audit log with its before
  * and after.
  */
+@RetryOnConflict
 @Service
 class EnterpriseAdministration {
 

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.Upload;
 
 /**
@@ -37,6 +38,7 @@ import cn.qinglang.inspect.system.Upload;
  * large, typed from its content, and only then moved to its final name; whatever is
  * refused leaves nothing behind.
  */
+@RetryOnConflict
 @Service
 public class EvidenceStore {
 

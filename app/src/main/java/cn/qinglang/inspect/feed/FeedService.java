@@ -33,12 +33,14 @@ import cn.qinglang.batch.records.RecordType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.system.FieldProblem;
+import cn.qinglang.inspect.system.RetryOnConflict;
 
 /**
  * Changes to feeds and the starting of runs. Runs go to the feed runs' own threads; the
  * feed's database lock, taken before, keeps a feed from running twice at once across
  * nodes, and a run whose node died is taken over by the batch library's watch.
  */
+@RetryOnConflict
 @Service
 class FeedService {
 

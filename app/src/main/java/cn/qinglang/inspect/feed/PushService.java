@@ -33,6 +33,7 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.enterprise.Unscoped;
 import cn.qinglang.inspect.feed.ApiTokens.ApiToken;
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.Times;
 
 /**
@@ -43,6 +44,7 @@ import cn.qinglang.inspect.system.Times;
  * requests are held to a rate (Bucket4j); every request is in the audit log as a
  * submission.
  */
+@RetryOnConflict
 @Unscoped("a token's own earlier answers, by the id of the token that authenticated the request")
 @Service
 class PushService {

@@ -13,6 +13,7 @@ import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.feed.ApiTokens.ApiToken;
 import cn.qinglang.inspect.system.NotFound;
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.RuleViolation;
 import cn.qinglang.inspect.system.Times;
 
@@ -20,6 +21,7 @@ import cn.qinglang.inspect.system.Times;
  * Push tokens, self-service: a platform's users make, list and revoke their enterprise's
  * tokens; administrators list and revoke any. Every change is in the audit log.
  */
+@RetryOnConflict
 @Service
 class PushTokens {
 

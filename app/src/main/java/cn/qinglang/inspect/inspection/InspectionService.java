@@ -22,6 +22,7 @@ import cn.qinglang.inspect.evidence.EvidenceStore;
 import cn.qinglang.inspect.evidence.StoredUpload;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.RuleViolation;
 import cn.qinglang.inspect.system.Upload;
 
@@ -29,6 +30,7 @@ import cn.qinglang.inspect.system.Upload;
  * The inspector's work: open an inspection of an enterprise of its jurisdiction, record
  * findings while it is open, close it.
  */
+@RetryOnConflict
 @Service
 public class InspectionService {
 

@@ -23,6 +23,7 @@ import cn.qinglang.inspect.inspection.Inspection;
 import cn.qinglang.inspect.inspection.InspectionKind;
 import cn.qinglang.inspect.inspection.InspectionService;
 import cn.qinglang.inspect.inspection.Inspections;
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.labelcheck.BatchSummary;
 import cn.qinglang.labelcheck.LabelChecker;
 import cn.qinglang.labelcheck.Verdict;
@@ -35,6 +36,7 @@ import cn.qinglang.inspect.system.Upload;
  * The inspector's spot checks: a batch of samples checked and kept inside an open
  * inspection of kind label spot check, and findings made from its non-compliant results.
  */
+@RetryOnConflict
 @Service
 class SpotCheckService {
 

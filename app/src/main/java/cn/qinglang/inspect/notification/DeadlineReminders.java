@@ -12,12 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.qinglang.inspect.rectification.Orders;
 import cn.qinglang.inspect.rectification.RectificationOrder;
+import cn.qinglang.inspect.system.RetryOnConflict;
 
 /**
  * The daily reminder: the enterprise's users are told 7, 3 and 1 days before a deadline
  * and once it has passed. Each reminder is sent once, so a missed day catches up with the
  * nearest one and a second run the same day tells nobody again.
  */
+@RetryOnConflict
 @Component
 class DeadlineReminders {
 

@@ -31,6 +31,7 @@ import cn.qinglang.inspect.rectification.RectificationEvents.OrderIssued;
 import cn.qinglang.inspect.rectification.RectificationEvents.SubmissionReviewed;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.RuleViolation;
 import cn.qinglang.inspect.system.Upload;
 
@@ -41,6 +42,7 @@ import cn.qinglang.inspect.system.Upload;
  * {@link RectificationEvents event} that the timeline, the audit log and the
  * notifications listen to.
  */
+@RetryOnConflict
 @Service
 class RectificationService {
 

@@ -11,11 +11,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.Times;
 
 /**
  * The accounts as sign-in sees them: credentials, lock state and failure counters.
  */
+@RetryOnConflict
 @Service
 class SignInAccounts implements UserDetailsService {
 

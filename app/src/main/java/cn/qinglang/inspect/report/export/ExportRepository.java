@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.qinglang.inspect.report.ReportFormat;
+import cn.qinglang.inspect.system.RetryOnConflict;
 import cn.qinglang.inspect.system.Times;
 
 /**
@@ -23,6 +24,7 @@ import cn.qinglang.inspect.system.Times;
  * worker fills a report inside a read-only transaction (its rows may stream from the
  * database), and its progress must be committed while that one is still open.
  */
+@RetryOnConflict
 @Repository
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 class ExportRepository {

@@ -1,0 +1,26 @@
+package cn.qinglang.inspect.system;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.resilience.annotation.Retryable;
+
+/**
+ * A transaction that lost to another one is run again: a deadlock, or on a Galera cluster
+ * a certification failure at commit (both MariaDB error 1213, the whole transaction
+ * rolled back), or a lock wait that timed out. Only where the transaction began: a method
+ * called inside a caller's transaction fails with it, and the caller's own boundary runs
+ * the whole of it again ({@link WriteConflicts}). Up to five more times, after 20 ms,
+ * then twice as long each time (a little at random, so that the two losers do not meet
+ * again).
+ */
+@Documented
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Retryable(predicate = WriteConflicts.class, maxRetries = 5, delay = 20, jitter = 10, multiplier = 2, maxDelay = 1000)
+public @interface RetryOnConflict {
+
+}
