@@ -43,6 +43,31 @@ class ChangelogTests {
 		assertThat(others).isEmpty();
 	}
 
+	/**
+	 * Galera's rules: it replicates InnoDB tables only, by their primary key (a table
+	 * without one is applied on the other nodes by scanning it).
+	 */
+	@Test
+	void everyTableIsInnoDbWithAPrimaryKeyAsGaleraNeeds() {
+		List<String> notInnoDb = this.jdbc.sql("""
+				SELECT table_name FROM information_schema.tables
+				WHERE table_schema = DATABASE() AND table_type IN ('BASE TABLE', 'SEQUENCE') AND engine <> 'InnoDB'""")
+			.query(String.class)
+			.list();
+		assertThat(notInnoDb).isEmpty();
+		List<String> withoutKey = this.jdbc.sql("""
+				SELECT t.table_name FROM information_schema.tables t
+				WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'
+				  AND NOT EXISTS (SELECT 1 FROM information_schema.table_constraints c
+				    WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name
+				      AND c.constraint_type = 'PRIMARY KEY')""").query(String.class).list();
+		assertThat(withoutKey).isEmpty();
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM information_schema.tables
+				WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'""").query(Integer.class).single())
+			.isGreaterThan(40);
+	}
+
 	@Test
 	void sessionAndDefaultsAreInUtc() {
 		LocalDateTime dbNow = this.jdbc.sql("SELECT NOW(6)").query(LocalDateTime.class).single();

@@ -360,10 +360,10 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				String staging = this.table + "_load";
 				try (Statement statement = connection.createStatement()) {
 					// made anew for each chunk (rows deleted from a kept one
-					// would still be scanned), in Aria: the rows only pass
-					// through, and it loads them at less cost than InnoDB
+					// would still be scanned); InnoDB, as every table the portal
+					// writes, so that a Galera cluster takes it like the others
 					statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + staging
-							+ " (seq INT NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=Aria AS SELECT " + this.columns
+							+ " (seq INT NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB AS SELECT " + this.columns
 							+ " FROM " + this.table + " LIMIT 0");
 				}
 				load(connection, rows, staging, Set.of());
@@ -427,8 +427,10 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				.map((column) -> "x." + column + " <=> s." + column)
 				.collect(Collectors.joining(" AND "));
 			try (Statement statement = connection.createStatement();
-					ResultSet rows = statement.executeQuery("SELECT s.seq, x.id IS NULL, " + same + " FROM " + staging
-							+ " s LEFT JOIN " + this.table + " x" + byKey()
+					// the rank, not seq itself: on Galera auto_increment_increment is the
+					// cluster's size (wsrep_auto_increment_control), so seq steps by it
+					ResultSet rows = statement.executeQuery("SELECT ROW_NUMBER() OVER (ORDER BY s.seq), x.id IS NULL, "
+							+ same + " FROM " + staging + " s LEFT JOIN " + this.table + " x" + byKey()
 							+ " ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id")) {
 				while (rows.next()) {
 					Outcome outcome = rows.getBoolean(2) ? Outcome.CREATED

@@ -46,7 +46,7 @@ public class FeedJobConfiguration {
 	@Bean
 	Job feedImportJob(JobRepository repository, Step feedImportStep, Step feedAggregateStep, JdbcClient jdbc,
 			FeedNode feedNode) {
-		return new JobBuilder(JOB_NAME, repository).listener(new FeedRunListener(jdbc, feedNode.id()))
+		return new JobBuilder(JOB_NAME, repository).listener(new FeedRunListener(jdbc, feedNode))
 			.start(feedImportStep)
 			.next(feedAggregateStep)
 			.build();

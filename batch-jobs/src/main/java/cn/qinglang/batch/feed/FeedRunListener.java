@@ -1,6 +1,7 @@
 package cn.qinglang.batch.feed;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -14,17 +15,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class FeedRunListener implements JobExecutionListener {
 
+	/** How many times a run is restarted after the database failed it. */
+	static final int AUTO_RESTARTS = 5;
+
+	/** How long after such a failure it is restarted. */
+	static final int RESTART_DELAY_SECONDS = 3;
+
 	private final JdbcClient jdbc;
 
 	private final String node;
 
-	FeedRunListener(JdbcClient jdbc, String node) {
+	private final Set<Long> running;
+
+	FeedRunListener(JdbcClient jdbc, FeedNode node) {
 		this.jdbc = jdbc;
-		this.node = node;
+		this.node = node.id();
+		this.running = node.running();
 	}
 
 	@Override
 	public void beforeJob(JobExecution execution) {
+		this.running.add(runId(execution));
 		this.jdbc.sql("""
 				UPDATE feed_run SET status = 'RUNNING', job_execution_id = :execution, owner_node = :node,
 				  heartbeat_at = UTC_TIMESTAMP(6), message = NULL, ended_at = NULL
@@ -38,8 +49,13 @@ class FeedRunListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		long runId = runId(execution);
+		// its heartbeat stops even if what follows fails
+		this.running.remove(runId);
 		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 		String message = completed ? null : clip(messageOf(execution.getAllFailureExceptions()));
+		if (!completed && DatabaseTrouble.in(execution.getAllFailureExceptions()) && restartSoon(runId, message)) {
+			return;
+		}
 		// a node that lost its run (taken over after it stalled, or handed over at its
 		// shutdown) leaves the run, its feed and its lock to their new owner
 		int owned = this.jdbc.sql("""
@@ -66,6 +82,30 @@ class FeedRunListener implements JobExecutionListener {
 				.update();
 		}
 		this.jdbc.sql("UPDATE feed SET lock_run_id = NULL WHERE lock_run_id = :run").param("run", runId).update();
+	}
+
+	/**
+	 * A run the database failed for a moment (a Galera node gone with its connection, a
+	 * transaction that lost to another's) is interrupted, not failed: it keeps its feed,
+	 * and the watch of whichever node sees it first restarts it from its last committed
+	 * chunk a few seconds later ({@link FeedRuns#restartDue}), up to
+	 * {@value #AUTO_RESTARTS} times.
+	 * @return whether the run waits for its restart
+	 */
+	private boolean restartSoon(long runId, String message) {
+		return this.jdbc.sql("""
+				UPDATE feed_run SET status = 'INTERRUPTED', ended_at = UTC_TIMESTAMP(6),
+				  message = CONCAT('the database failed for a moment, restarting from the last committed chunk: ',
+				    :message),
+				  auto_restarts = auto_restarts + 1,
+				  restart_at = TIMESTAMPADD(SECOND, :delay, UTC_TIMESTAMP(6))
+				WHERE id = :id AND owner_node = :node AND auto_restarts < :limit""")
+			.param("message", String.valueOf(message))
+			.param("delay", RESTART_DELAY_SECONDS)
+			.param("id", runId)
+			.param("node", this.node)
+			.param("limit", AUTO_RESTARTS)
+			.update() == 1;
 	}
 
 	private static long runId(JobExecution execution) {

@@ -16,7 +16,8 @@ import org.springframework.context.SmartLifecycle;
  * beating theirs (a crash, a {@code kill -9}, a lost host), here or elsewhere, and
  * restarts them from their last committed chunk. It looks at once when the node starts,
  * so a single node restarted after a crash resumes its run as soon as the dead run's
- * heartbeat is older than the time-out.
+ * heartbeat is older than the time-out. It also restarts the runs that the database
+ * failed for a moment, once their restart is due.
  */
 class FeedRunWatch implements SmartLifecycle {
 
@@ -58,6 +59,12 @@ class FeedRunWatch implements SmartLifecycle {
 				else {
 					this.runs.release(runId);
 				}
+			}
+			for (long runId : this.runs.restartDue()) {
+				log.info(
+						"Feed run {} interrupted by the database: restarting it from its last committed chunk on node {}",
+						runId, this.runs.node());
+				this.runs.submitRestart(runId);
 			}
 		}
 		catch (RuntimeException ex) {

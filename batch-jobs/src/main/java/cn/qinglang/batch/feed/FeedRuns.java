@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,12 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.qinglang.batch.records.RecordType;
@@ -55,6 +59,9 @@ public class FeedRuns implements AutoCloseable {
 
 	private final Duration heartbeatTimeout;
 
+	/** The runs whose job runs in this process now ({@link FeedNode#running}). */
+	private final Set<Long> running;
+
 	private final ExecutorService executor;
 
 	public FeedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job job, FeedNode node,
@@ -64,6 +71,7 @@ public class FeedRuns implements AutoCloseable {
 		this.jobRepository = jobRepository;
 		this.job = job;
 		this.node = node.id();
+		this.running = node.running();
 		this.heartbeatTimeout = properties.heartbeatTimeout();
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newFixedThreadPool(properties.threads(), (task) -> {
@@ -184,6 +192,9 @@ public class FeedRuns implements AutoCloseable {
 			if (last.getStatus().isRunning()) {
 				last = this.jobOperator.recover(last);
 			}
+			if (last.getStatus() == BatchStatus.UNKNOWN) {
+				last = failedForSure(last);
+			}
 			return this.jobOperator.restart(last);
 		}
 		catch (Exception ex) {
@@ -194,13 +205,63 @@ public class FeedRuns implements AutoCloseable {
 	}
 
 	/**
+	 * An execution that Spring Batch left UNKNOWN: a chunk's transaction whose rollback
+	 * failed too, as when the database's connection is lost in the middle of it. Spring
+	 * Batch refuses to restart such an execution, as a writer outside the transaction
+	 * might have written part of the chunk; the feeds' writer writes only inside it, so
+	 * the database has rolled the chunk back, and the execution is failed at its last
+	 * committed chunk.
+	 */
+	private JobExecution failedForSure(JobExecution execution) {
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(ExitStatus.FAILED);
+				this.jobRepository.update(step);
+			}
+		}
+		execution.setStatus(BatchStatus.FAILED);
+		execution.setExitStatus(ExitStatus.FAILED);
+		this.jobRepository.update(execution);
+		log.info("Feed run execution {} left UNKNOWN by a lost connection: failed at its last committed chunk",
+				execution.getId());
+		return execution;
+	}
+
+	/**
+	 * The runs interrupted by the database whose restart is due
+	 * ({@link FeedRunListener}), each taken by one node of those that look.
+	 * @return the runs taken here, to be restarted
+	 */
+	List<Long> restartDue() {
+		return this.jdbc.sql("""
+				SELECT id FROM feed_run
+				WHERE status = 'INTERRUPTED' AND restart_at <= UTC_TIMESTAMP(6)
+				ORDER BY id""")
+			.query(Long.class)
+			.list()
+			.stream()
+			.filter((runId) -> this.jdbc.sql("""
+					UPDATE feed_run SET restart_at = NULL
+					WHERE id = :id AND status = 'INTERRUPTED' AND restart_at IS NOT NULL""")
+				.param("id", runId)
+				.update() == 1)
+			.toList();
+	}
+
+	/**
 	 * Beats the heartbeat of the runs this node runs.
 	 * @return how many
 	 */
 	int beat() {
+		// claimed runs waiting for a thread, and the runs whose job runs here now
+		List<Long> running = List.copyOf(this.running);
 		return this.jdbc.sql("""
 				UPDATE feed_run SET heartbeat_at = UTC_TIMESTAMP(6)
-				WHERE owner_node = :node AND status IN ('STARTING', 'RUNNING')""").param("node", this.node).update();
+				WHERE owner_node = :node AND (status = 'STARTING' OR (status = 'RUNNING' AND id IN (:running)))""")
+			.param("node", this.node)
+			.param("running", running.isEmpty() ? List.of(-1L) : running)
+			.update();
 	}
 
 	/**

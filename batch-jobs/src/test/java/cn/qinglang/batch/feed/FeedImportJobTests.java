@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -62,6 +66,9 @@ class FeedImportJobTests {
 
 	@Autowired
 	java.time.Clock clock;
+
+	@Autowired
+	FeedRunWatch watch;
 
 	@TempDir
 	Path files;
@@ -590,6 +597,67 @@ class FeedImportJobTests {
 			assertThat(execution).isEqualTo(BatchStatus.FAILED);
 			assertThat(runMessage(runId)).contains("malformed page");
 			assertThat(cursor()).isNull();
+		}
+	}
+
+	@Test
+	void aRunWhoseDatabaseConnectionsAreCutMidwayIsRestartedAndEndsWithExactlyTheRecordsServed() throws Exception {
+		try (SimulatedPlatform platform = new SimulatedPlatform(complaints(1500))) {
+			configure(platform);
+			// 150 pages of 10, 40 ms each: six seconds in all, so that the cut comes
+			// mid-way
+			platform.slowDown(40);
+			long runId = this.feedRuns.claimPull(this.enterpriseId, "test");
+			ExecutorService cutter = Executors.newSingleThreadExecutor();
+			// as a Galera node dying under the portal: every connection to it gone at
+			// once
+			Future<Integer> cut = cutter.submit(() -> {
+				while (count("complaint") < 200) {
+					Thread.sleep(5);
+				}
+				List<Long> others = this.jdbc.sql("""
+						SELECT id FROM information_schema.PROCESSLIST
+						WHERE user = SUBSTRING_INDEX(USER(), '@', 1) AND id <> CONNECTION_ID()""")
+					.query(Long.class)
+					.list();
+				for (long connection : others) {
+					this.jdbc.sql("KILL CONNECTION " + connection).update();
+				}
+				return others.size();
+			});
+			// failed, or UNKNOWN when the chunk's rollback failed too
+			assertThat(pull(runId)).isIn(BatchStatus.FAILED, BatchStatus.UNKNOWN);
+			assertThat(cut.get(30, TimeUnit.SECONDS)).isPositive();
+			cutter.shutdown();
+			assertThat(this.jdbc.sql("SELECT status FROM feed_run WHERE id = :id")
+				.param("id", runId)
+				.query(String.class)
+				.single()).as(runMessage(runId)).isEqualTo("INTERRUPTED");
+			assertThat(runMessage(runId)).startsWith("the database failed for a moment");
+			assertThat(count("complaint")).isLessThan(1500);
+
+			// its restart due, the watch (of any node) restarts it from its last
+			// committed chunk
+			platform.slowDown(0);
+			this.jdbc.sql("UPDATE feed_run SET restart_at = UTC_TIMESTAMP(6) WHERE id = :id")
+				.param("id", runId)
+				.update();
+			this.watch.watch();
+			long waited = System.nanoTime();
+			while (!"COMPLETED".equals(this.jdbc.sql("SELECT status FROM feed_run WHERE id = :id")
+				.param("id", runId)
+				.query(String.class)
+				.single())) {
+				assertThat(System.nanoTime() - waited).as("restarted run completes")
+					.isLessThan(TimeUnit.SECONDS.toNanos(60));
+				Thread.sleep(50);
+			}
+			assertThat(count("complaint")).isEqualTo(1500);
+			assertThat(runCounts(runId)).containsExactly(1500L, 1500L, 0L);
+			assertThat(this.jdbc.sql("SELECT auto_restarts FROM feed_run WHERE id = :id")
+				.param("id", runId)
+				.query(Integer.class)
+				.single()).isOne();
 		}
 	}
 
