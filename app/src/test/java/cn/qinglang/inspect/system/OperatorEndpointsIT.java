@@ -9,9 +9,11 @@ import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -29,6 +31,18 @@ class OperatorEndpointsIT {
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("UP")));
+	}
+
+	@Test
+	void healthShowsAdministratorsTheDatabaseNodeAndTheClusterSizeAndAnonymousVisitorsOnlyTheStatus() throws Exception {
+		this.mvc.perform(get("/actuator/health").with(httpBasic("admin", SignIn.DEMO_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.databaseNode.status").value("UP"))
+			.andExpect(jsonPath("$.components.databaseNode.details.node").value(matchesPattern(".+:\\d+")))
+			.andExpect(jsonPath("$.components.databaseNode.details.clusterSize").value(1));
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components").doesNotExist());
 	}
 
 	@Test
