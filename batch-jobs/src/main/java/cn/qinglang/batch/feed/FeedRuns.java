@@ -214,7 +214,8 @@ public class FeedRuns implements AutoCloseable {
 	 */
 	private JobExecution failedForSure(JobExecution execution) {
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (step.getStatus() == BatchStatus.UNKNOWN) {
+			// a step still STARTED too: its last update was lost with the connection
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
 				step.setStatus(BatchStatus.FAILED);
 				step.setExitStatus(ExitStatus.FAILED);
 				this.jobRepository.update(step);

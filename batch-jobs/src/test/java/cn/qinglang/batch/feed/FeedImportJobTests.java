@@ -649,7 +649,7 @@ class FeedImportJobTests {
 				.query(String.class)
 				.single())) {
 				assertThat(System.nanoTime() - waited).as("restarted run completes")
-					.isLessThan(TimeUnit.SECONDS.toNanos(60));
+					.isLessThan(TimeUnit.SECONDS.toNanos(120));
 				Thread.sleep(50);
 			}
 			assertThat(count("complaint")).isEqualTo(1500);
