@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param storeDir where the files are kept, named by their SHA-256
+ * @param storeDir where an earlier version kept the files (named by their SHA-256): those
+ * found there are moved into the database at start ({@link LegacyEvidenceFolder})
  * @param maxFileSize largest accepted file
  * @param maxFiles most files in one submission
  * @param allowedTypes media types accepted, as detected from the content

@@ -3,9 +3,7 @@ package cn.qinglang.inspect.feed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 import cn.qinglang.batch.feed.FeedBusyException;
 import cn.qinglang.batch.feed.FeedRuns;
@@ -32,6 +32,8 @@ import cn.qinglang.batch.feed.UploadFiles;
 import cn.qinglang.batch.records.RecordType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.files.Blobs;
+import cn.qinglang.inspect.files.StoredBlob;
 import cn.qinglang.inspect.system.FieldProblem;
 import cn.qinglang.inspect.system.RetryOnConflict;
 
@@ -46,6 +48,9 @@ class FeedService {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedService.class);
 
+	/** The container's multipart limit bounds an upload's size. */
+	private static final DataSize UNLIMITED = DataSize.ofBytes(Long.MAX_VALUE);
+
 	private final Feeds feeds;
 
 	private final FeedRuns feedRuns;
@@ -58,9 +63,15 @@ class FeedService {
 
 	private final java.time.Clock clock;
 
+	private final Blobs blobs;
+
+	private final TransactionTemplate transactions;
+
 	FeedService(Feeds feeds, FeedRuns feedRuns, TokenCipher cipher, AuditLog auditLog, FeedProperties properties,
-			java.time.Clock clock) {
+			java.time.Clock clock, Blobs blobs, PlatformTransactionManager transactions) {
 		this.clock = clock;
+		this.blobs = blobs;
+		this.transactions = new TransactionTemplate(transactions);
 		this.feeds = feeds;
 		this.feedRuns = feedRuns;
 		this.cipher = cipher;
@@ -158,29 +169,44 @@ class FeedService {
 	}
 
 	/**
-	 * Keeps an uploaded file and starts its run in the background.
+	 * Keeps an uploaded file in the database, where the run reads it on any node, and
+	 * starts its run in the background. The file and its run's claim commit together: a
+	 * busy feed keeps neither.
 	 * @param csvType the record type of a CSV file
 	 * @return the run's id
 	 * @throws UnreadableUpload for a file in UTF-16, UTF-32 or binary (nothing kept)
+	 * @throws FeedBusyException if the feed is running (nothing kept)
 	 */
-	long upload(long enterpriseId, String fileName, InputStream content, RecordType csvType, String username) {
-		Path file = store(content);
-		if (UploadFiles.unreadableEncoding(file)) {
-			delete(file);
-			throw new UnreadableUpload();
-		}
+	long upload(long enterpriseId, String fileName, InputStream content, RecordType csvType, String username)
+			throws IOException {
 		long runId;
-		try {
-			runId = this.feedRuns.claimUpload(enterpriseId, clip(fileName), username, UploadFiles.countRecords(file));
-		}
-		catch (RuntimeException ex) {
-			delete(file);
-			throw ex;
+		try (Blobs.Incoming file = this.blobs.receive(content, UNLIMITED)) {
+			if (UploadFiles.unreadableEncoding(file.file())) {
+				throw new UnreadableUpload();
+			}
+			long expected = UploadFiles.countRecords(file.file());
+			runId = this.transactions.execute((status) -> this.feedRuns.claimUpload(enterpriseId, clip(fileName),
+					username, expected, store(file).sha256()));
 		}
 		this.auditLog.record(AuditEvent.change("FEED_FILE_UPLOADED", "feed_run", runId, null,
 				Map.of("file", String.valueOf(clip(fileName)))));
-		this.feedRuns.submitUpload(runId, file, csvType);
+		this.feedRuns.submitUpload(runId, csvType);
 		return runId;
+	}
+
+	/**
+	 * Deletes the files that upload runs no longer need: those of completed runs, and of
+	 * failed or interrupted runs not restarted within
+	 * {@code qinglang.feeds.upload-retention} (which are then no longer restartable).
+	 */
+	@Scheduled(fixedDelayString = "${qinglang.feeds.upload-cleanup-interval:PT1H}")
+	@SchedulerLock(name = "feed-upload-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+	void releaseUploads() {
+		int released = this.feedRuns.releaseUploads(this.properties.uploadRetention());
+		if (released > 0) {
+			log.info("The files of {} upload runs deleted: completed, or not restarted within {}", released,
+					this.properties.uploadRetention());
+		}
 	}
 
 	/**
@@ -206,24 +232,12 @@ class FeedService {
 		}
 	}
 
-	private Path store(InputStream content) {
+	private static StoredBlob store(Blobs.Incoming file) {
 		try {
-			Files.createDirectories(this.properties.uploadDir());
-			Path file = this.properties.uploadDir().resolve(UUID.randomUUID() + ".upload");
-			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-			return file;
+			return file.store();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void delete(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			log.warn("Could not delete {}", file, ex);
 		}
 	}
 

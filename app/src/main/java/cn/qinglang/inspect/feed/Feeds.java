@@ -59,7 +59,8 @@ class Feeds {
 
 	/**
 	 * Restartable: failed or interrupted; a pull run only while it is its feed's latest
-	 * and the cursor was not reset after it began (the batch library refuses the others).
+	 * and the cursor was not reset after it began, an upload run only while it holds its
+	 * file (the batch library refuses the others).
 	 */
 	private static final String SELECT_RUN = """
 			SELECT r.id, r.enterprise_id, r.source, r.status, r.file_name, r.started_by, r.expected_count, r.read_count,
@@ -67,7 +68,8 @@ class Feeds {
 			  r.status IN ('FAILED', 'INTERRUPTED') AND NOT (r.source = 'PULL' AND (
 			    EXISTS (SELECT 1 FROM feed f WHERE f.id = r.feed_id AND f.cursor_reset_at > r.started_at)
 			    OR EXISTS (SELECT 1 FROM feed_run later WHERE later.feed_id = r.feed_id AND later.id > r.id
-			      AND later.source = 'PULL'))) AS restartable
+			      AND later.source = 'PULL')))
+			  AND NOT (r.source = 'UPLOAD' AND r.upload_sha256 IS NULL) AS restartable
 			FROM feed_run r
 			""";
 

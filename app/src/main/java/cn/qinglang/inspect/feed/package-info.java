@@ -5,5 +5,6 @@
  * data ("data as of", silence and volume drops). The jobs themselves are in the
  * batch-jobs library.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "enterprise", "security", "system" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "audit", "enterprise", "files", "security", "system" })
 package cn.qinglang.inspect.feed;

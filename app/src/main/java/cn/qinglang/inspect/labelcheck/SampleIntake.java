@@ -2,7 +2,6 @@ package cn.qinglang.inspect.labelcheck;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,10 +22,10 @@ import cn.qinglang.labelcheck.SampleReport;
 import cn.qinglang.inspect.system.Upload;
 
 /**
- * Uploaded samples to reports, one at a time: each upload goes to a part file in the
- * store's incoming folder (never elsewhere), a ZIP is opened entry by entry, each sample
- * is stored by its hashes (or, for the HTTP endpoint, only checked) and checked. A sample
- * that cannot be taken gets a report saying why; the batch goes on.
+ * Uploaded samples to reports, one at a time: each upload goes to a local part file
+ * (never elsewhere), a ZIP is opened entry by entry into part files, each sample is
+ * stored by its hashes (or, for the HTTP endpoint, only checked) and checked in its part
+ * file. A sample that cannot be taken gets a report saying why; the batch goes on.
  */
 @Component
 class SampleIntake {
@@ -83,9 +82,7 @@ class SampleIntake {
 							"over " + this.properties.maxFileSize().toMegabytes() + " MB");
 				}
 				else {
-					try (InputStream content = Files.newInputStream(part)) {
-						batch.sample(name, content, part);
-					}
+					batch.sample(name, part);
 				}
 			}
 			catch (IOException ex) {
@@ -113,7 +110,7 @@ class SampleIntake {
 			Files.deleteIfExists(part);
 		}
 		catch (IOException ex) {
-			// a part file left behind is never referenced; the store's folder keeps it
+			// a part file left behind is never referenced; the temporary folder keeps it
 		}
 	}
 
@@ -159,37 +156,27 @@ class SampleIntake {
 
 		/** A ZIP entry: its content stops at the entry limit. */
 		private void entry(String name, InputStream content) throws IOException {
-			Path part = this.keep ? null : SampleIntake.this.store.newPartFile();
+			Path part = SampleIntake.this.store.newPartFile();
 			try {
-				if (part != null) {
-					Files.copy(content, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-				}
-				sample(name, content, part);
-			}
-			catch (UncheckedIOException ex) {
-				// the store wraps the stream's own refusal (over the limit): the archive
-				// reports it
-				throw ex.getCause();
+				Files.copy(content, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				sample(name, part);
 			}
 			finally {
-				if (part != null) {
-					delete(part);
-				}
+				delete(part);
 			}
 		}
 
 		/**
-		 * Keeps the sample (read from {@code content}) or only checks it (in
-		 * {@code part}).
+		 * Keeps the sample (unless only checking) and checks it, both from its part file.
 		 */
-		void sample(String name, InputStream content, Path part) {
+		void sample(String name, Path part) throws IOException {
 			if (!this.keep) {
 				report(this.checker.check(name, part), null);
 				return;
 			}
 			String lastSegment = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 			StoredFile stored;
-			try {
+			try (InputStream content = Files.newInputStream(part)) {
 				stored = SampleIntake.this.store.storeSample(FileNames.checked(lastSegment), content,
 						SampleIntake.this.properties.maxFileSize());
 			}
@@ -201,7 +188,7 @@ class SampleIntake {
 				}, null);
 				return;
 			}
-			report(this.checker.check(name, SampleIntake.this.store.path(stored.sha256())), stored);
+			report(this.checker.check(name, part), stored);
 		}
 
 	}

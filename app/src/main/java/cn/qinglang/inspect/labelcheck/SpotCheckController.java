@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -112,6 +111,7 @@ class SpotCheckController {
 			.filter((found) -> found.fileObjectId() != null)
 			.orElseThrow(NotFound::new);
 		StoredFile file = this.store.find(result.fileObjectId()).orElseThrow(NotFound::new);
+		Resource content = this.store.content(file).orElseThrow(NotFound::new);
 		this.auditLog.record(AuditEvent.of("FILE_DOWNLOADED", "file_object", file.sha256()));
 		String name = result.fileName().substring(result.fileName().lastIndexOf('/') + 1);
 		return ResponseEntity.ok()
@@ -120,7 +120,7 @@ class SpotCheckController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(this.store.path(file.sha256())));
+			.body(content);
 	}
 
 	private Inspection inspection(PortalUser user, long id) {

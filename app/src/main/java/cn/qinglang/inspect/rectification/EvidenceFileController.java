@@ -3,7 +3,6 @@ package cn.qinglang.inspect.rectification;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +50,7 @@ class EvidenceFileController {
 		Optional<String> name = this.orders.submittedFileName(scope, fileId)
 			.or(() -> this.inspections.attachmentName(scope, fileId));
 		StoredFile file = name.flatMap((found) -> this.store.find(fileId)).orElseThrow(NotFound::new);
+		Resource content = this.store.content(file).orElseThrow(NotFound::new);
 		this.auditLog.record(AuditEvent.of("FILE_DOWNLOADED", "file_object", file.sha256()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
@@ -58,7 +58,7 @@ class EvidenceFileController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name.get(), StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(this.store.path(file.sha256())));
+			.body(content);
 	}
 
 }

@@ -1,6 +1,5 @@
 package cn.qinglang.inspect.report;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,13 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * swapped pages while it runs
  * @param queueCapacity exports waiting for a worker; beyond it the user is told to try
  * later rather than the queue growing without bound
- * @param exportDir where the produced files are kept, named by the export's id
  * @param retention how long a produced file is kept before the cleanup deletes it
  */
 @ConfigurationProperties("qinglang.reports")
 public record ReportProperties(@DefaultValue("50") int pagesInMemory, @DefaultValue("true") boolean warmUp,
 		@DefaultValue("300") long backgroundAboveRows, @DefaultValue("1") int workers,
-		@DefaultValue("10") int queueCapacity, @DefaultValue("data/exports") Path exportDir,
-		@DefaultValue("7d") Duration retention) {
+		@DefaultValue("10") int queueCapacity, @DefaultValue("7d") Duration retention) {
 
 }

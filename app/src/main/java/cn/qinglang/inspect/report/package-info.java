@@ -8,5 +8,5 @@
  * template (the rectification report in {@code rectification}, the bulletin, the
  * dashboard export).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "security", "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "files", "security", "system" })
 package cn.qinglang.inspect.report;

@@ -1,19 +1,28 @@
 package cn.qinglang.inspect.feed;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.qinglang.batch.feed.FeedRuns;
+import cn.qinglang.inspect.files.Blobs;
+import cn.qinglang.inspect.support.Hashes;
 import cn.qinglang.inspect.support.PortalClient;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
@@ -37,6 +46,15 @@ class FeedUploadIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Blobs blobs;
+
+	@Autowired
+	FeedRuns feedRuns;
+
+	@Value("${qinglang.files.temp-dir}")
+	Path tempDir;
 
 	PortalClient platform;
 
@@ -92,6 +110,41 @@ class FeedUploadIT {
 		assertThat(stored()).containsExactly("第二次");
 		assertThat(this.platform.get(FEED + "/runs/" + run + "/rejects").body()).contains("is sent again on line 2")
 			.contains(message("DUPLICATE_ID"));
+	}
+
+	@Test
+	void uploadRunFailedByTheDatabaseIsRestartedFromItsFileInTheDatabaseWhichGoesOnceItCompletes() throws Exception {
+		byte[] file = line(complaint(this.prefix + "1", "合成视频") + "\n" + complaint(this.prefix + "2", "换脸图片"));
+		// the database refuses the second record, as a full disk would
+		this.jdbc
+			.sql("ALTER TABLE complaint ADD CONSTRAINT complaint_upload_failure CHECK (platform_id <> '" + this.prefix
+					+ "2')")
+			.update();
+		long run;
+		try {
+			run = upload("restart.jsonl", file, Map.of());
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE complaint DROP CONSTRAINT complaint_upload_failure").update();
+		}
+		assertThat(status(run)).isEqualTo("FAILED");
+		String sha256 = this.jdbc.sql("SELECT upload_sha256 FROM feed_run WHERE id = :id")
+			.param("id", run)
+			.query(String.class)
+			.single();
+		assertThat(sha256).isEqualTo(Hashes.sha256(file));
+		assertThat(this.blobs.exists(sha256)).as("kept in the database for the restart, on any node").isTrue();
+		assertThat(localCopies()).as("the run's local copy is gone with its step").isEmpty();
+
+		assertThat(this.feedRuns.restart(run).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(stored()).containsExactly("合成视频", "换脸图片");
+		assertThat(this.jdbc.sql("SELECT upload_sha256 IS NULL FROM feed_run WHERE id = :id")
+			.param("id", run)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.blobs.exists(sha256)).isFalse();
+		assertThat(localCopies()).isEmpty();
 	}
 
 	@Test
@@ -163,6 +216,22 @@ class FeedUploadIT {
 		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith(FEED);
 		assertThat(this.platform.get(FEED).body()).contains("文件已接收，正在处理");
 		return awaitIdle();
+	}
+
+	private String status(long run) {
+		return this.jdbc.sql("SELECT status FROM feed_run WHERE id = :id")
+			.param("id", run)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * The local copies that runs read their files from, in the test's temporary folder.
+	 */
+	private List<Path> localCopies() throws IOException {
+		try (Stream<Path> files = Files.list(this.tempDir)) {
+			return files.filter((copy) -> copy.getFileName().toString().startsWith("feed-upload-")).toList();
+		}
 	}
 
 	private List<String> stored() {

@@ -2,6 +2,8 @@ package cn.qinglang.inspect.labelcheck;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,7 +26,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import cn.qinglang.inspect.evidence.EvidenceProperties;
+import cn.qinglang.inspect.files.Blobs;
 import cn.qinglang.labelcheck.LabelChecker;
 import cn.qinglang.labelcheck.ProblemCode;
 import cn.qinglang.labelcheck.Samples;
@@ -51,7 +53,7 @@ class LabelSpotCheckIT {
 	private static final Path CORPUS = Path.of("../label-checker/src/test/resources/corpus");
 
 	@Autowired
-	EvidenceProperties evidence;
+	Blobs blobs;
 
 	@Autowired
 	MockMvc mvc;
@@ -95,8 +97,9 @@ class LabelSpotCheckIT {
 			.param("sha", sha)
 			.query(String.class)
 			.single()).hasSize(64);
-		assertThat(this.evidence.storeDir().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha))
-			.hasBinaryContent(labelled);
+		try (InputStream kept = this.blobs.open(sha)) {
+			assertThat(kept.readAllBytes()).isEqualTo(labelled);
+		}
 		assertThat(audited("SPOT_CHECK_RECORDED", String.valueOf(run))).isTrue();
 	}
 
@@ -176,12 +179,16 @@ class LabelSpotCheckIT {
 	}
 
 	@Test
-	void zipIsCheckedEntryByEntryAndNothingLandsOutsideTheStore() throws Exception {
-		Set<Path> before = filesUnder(this.evidence.storeDir());
+	void zipIsCheckedEntryByEntryAndNothingLandsOutsideTheDatabase() throws Exception {
+		long blobs = count("stored_blob");
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		byte[] labelled = Files.readAllBytes(CORPUS.resolve("png/labelled-text.png"));
+		// a sample no other test keeps: its file is new to the database
+		byte[] other = Samples.png(Samples.pngBody(8, 8), Samples.pngText("AIGC", Samples.GOOD),
+				Samples.pngChunk("zzZz", Long.toString(System.nanoTime()).getBytes(StandardCharsets.US_ASCII)));
 		try (ZipOutputStream out = new ZipOutputStream(zip)) {
-			entry(out, "good/labelled.png", Files.readAllBytes(CORPUS.resolve("png/labelled-text.png")));
-			entry(out, "../../escaped.png", Files.readAllBytes(CORPUS.resolve("png/labelled-text.png")));
+			entry(out, "good/labelled.png", other);
+			entry(out, "../../escaped.png", labelled);
 			out.putNextEntry(new ZipEntry("bomb.png"));
 			byte[] zeros = new byte[1024 * 1024];
 			for (int i = 0; i < 20; i++) {
@@ -199,15 +206,14 @@ class LabelSpotCheckIT {
 			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
 			.list()).containsExactly("样本.zip!/good/labelled.png COMPLIANT null",
 					"样本.zip!/../../escaped.png CANNOT_TELL UNSAFE_NAME", "样本.zip!/bomb.png CANNOT_TELL TOO_LARGE");
-		Set<Path> added = filesUnder(this.evidence.storeDir());
-		added.removeAll(before);
-		String sha = sha256(Files.readAllBytes(CORPUS.resolve("png/labelled-text.png")));
-		assertThat(this.evidence.storeDir().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha))
-			.exists();
-		assertThat(added)
-			.allSatisfy((file) -> assertThat(file.toString()).matches(".*/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}"));
-		try (Stream<Path> files = Files.walk(this.evidence.storeDir().toAbsolutePath().getParent(), 3)) {
-			assertThat(files.filter((file) -> file.getFileName().toString().equals("escaped.png"))).isEmpty();
+		assertThat(count("stored_blob")).as("only the good sample is kept").isEqualTo(blobs + 1);
+		try (InputStream kept = this.blobs.open(sha256(other))) {
+			assertThat(kept.readAllBytes()).isEqualTo(other);
+		}
+		for (Path folder : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("").toAbsolutePath())) {
+			try (Stream<Path> files = Files.walk(folder, 3)) {
+				assertThat(files.filter((file) -> file.getFileName().toString().equals("escaped.png"))).isEmpty();
+			}
 		}
 	}
 
@@ -452,15 +458,6 @@ class LabelSpotCheckIT {
 	private static void entry(ZipOutputStream out, String name, byte[] content) throws IOException {
 		out.putNextEntry(new ZipEntry(name));
 		out.write(content);
-	}
-
-	private static Set<Path> filesUnder(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return new java.util.HashSet<>();
-		}
-		try (Stream<Path> files = Files.walk(folder)) {
-			return files.filter(Files::isRegularFile).collect(Collectors.toSet());
-		}
 	}
 
 	static String sha256(byte[] content) throws Exception {

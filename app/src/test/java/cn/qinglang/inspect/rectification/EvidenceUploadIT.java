@@ -2,8 +2,6 @@ package cn.qinglang.inspect.rectification;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,21 +13,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import cn.qinglang.inspect.evidence.EvidenceProperties;
 import cn.qinglang.inspect.support.EnforcementSteps;
+import cn.qinglang.inspect.support.Hashes;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Uploads are typed by their content and refused with a clear reason; a refused upload
- * leaves no row, no file and no part file behind, and the measure stays as it was.
+ * leaves no row and no stored file or chunk behind, and the measure stays as it was.
  */
 @PortalTest
 class EvidenceUploadIT {
@@ -39,9 +40,6 @@ class EvidenceUploadIT {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	EvidenceProperties evidence;
 
 	EnforcementSteps steps;
 
@@ -84,14 +82,14 @@ class EvidenceUploadIT {
 			throws IOException, Exception {
 		long files = count("file_object");
 		long submissions = count("measure_submission");
-		List<Path> stored = storedFiles();
+		List<Long> stored = storedFiles();
 
 		MvcResult result = this.steps.submit(this.platform, this.order, this.measure, upload);
 
 		assertThat(result.getFlashMap().get("problem")).isEqualTo(reason);
 		assertThat(count("file_object")).isEqualTo(files);
 		assertThat(count("measure_submission")).isEqualTo(submissions);
-		assertThat(storedFiles()).containsExactlyInAnyOrderElementsOf(stored);
+		assertThat(storedFiles()).isEqualTo(stored);
 		assertThat(this.jdbc.sql("SELECT status FROM order_measure WHERE id = :m")
 			.param("m", this.measure)
 			.query(String.class)
@@ -100,39 +98,46 @@ class EvidenceUploadIT {
 
 	@Test
 	void goodFileNextToABadOneIsNotKeptEither() throws Exception {
-		List<Path> stored = storedFiles();
+		List<Long> stored = storedFiles();
 		byte[] unique = ("独有内容 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
 
 		MvcResult result = this.steps.submit(this.platform, this.order, this.measure, file("好.txt", unique),
 				file("坏.pdf", new byte[0]));
 
 		assertThat(result.getFlashMap().get("problem")).isEqualTo("evidence.empty");
-		assertThat(storedFiles()).containsExactlyInAnyOrderElementsOf(stored);
+		assertThat(storedFiles()).as("the good file's row rolled back, its chunks deleted").isEqualTo(stored);
 	}
 
 	@Test
-	void acceptedFileIsTypedByItsContentAndStoredUnderItsHash() throws Exception {
+	void acceptedFileIsTypedByItsContentStoredUnderItsHashAndDownloadedUnchanged() throws Exception {
 		this.steps.submit(this.platform, this.order, this.measure, file("看起来是图片.png", EnforcementSteps.PDF));
 
-		String type = this.jdbc.sql("""
-				SELECT f.content_type FROM file_object f JOIN submission_file sf ON sf.file_object_id = f.id
+		long fileId = this.jdbc.sql("""
+				SELECT f.id FROM file_object f JOIN submission_file sf ON sf.file_object_id = f.id
 				JOIN measure_submission s ON s.id = sf.submission_id WHERE s.measure_id = :m""")
 			.param("m", this.measure)
-			.query(String.class)
+			.query(Long.class)
 			.single();
-		assertThat(type).isEqualTo("application/pdf");
-		String sha = RectificationLoopIT.sha256(EnforcementSteps.PDF);
-		assertThat(this.evidence.storeDir().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha))
-			.exists();
+		String sha = Hashes.sha256(EnforcementSteps.PDF);
+		assertThat(this.jdbc.sql("SELECT CONCAT(content_type, ' ', sha256, ' ', sm3) FROM file_object WHERE id = :id")
+			.param("id", fileId)
+			.query(String.class)
+			.single()).isEqualTo("application/pdf " + sha + " " + Hashes.sm3(EnforcementSteps.PDF));
+		assertThat(this.jdbc.sql("SELECT CONCAT(sm3, ' ', size) FROM stored_blob WHERE sha256 = :sha")
+			.param("sha", sha)
+			.query(String.class)
+			.single()).isEqualTo(Hashes.sm3(EnforcementSteps.PDF) + " " + EnforcementSteps.PDF.length);
+		MockHttpServletResponse download = this.mvc.perform(get("/files/" + fileId).session(this.platform))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(download.getHeader("Content-Length")).isEqualTo(String.valueOf(EnforcementSteps.PDF.length));
+		assertThat(Hashes.sha256(download.getContentAsByteArray())).isEqualTo(sha);
 	}
 
-	private List<Path> storedFiles() throws IOException {
-		if (!Files.exists(this.evidence.storeDir())) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.walk(this.evidence.storeDir())) {
-			return files.filter(Files::isRegularFile).toList();
-		}
+	/** The stored files and their chunks, as counts. */
+	private List<Long> storedFiles() {
+		return List.of(count("stored_blob"), count("stored_blob_chunk"));
 	}
 
 	private long count(String table) {

@@ -1,12 +1,9 @@
 package cn.qinglang.inspect.rectification;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import cn.qinglang.inspect.support.EnforcementSteps;
+import cn.qinglang.inspect.support.Hashes;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
@@ -129,9 +127,9 @@ class RectificationLoopIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains(sha256(text)).contains(sm3(text)).contains("说明.txt");
+		assertThat(page).contains(Hashes.sha256(text)).contains(Hashes.sm3(text)).contains("说明.txt");
 		long fileId = this.jdbc.sql("SELECT id FROM file_object WHERE sha256 = :h")
-			.param("h", sha256(text))
+			.param("h", Hashes.sha256(text))
 			.query(Long.class)
 			.single();
 		byte[] downloaded = this.mvc.perform(get("/files/" + fileId).session(this.platform))
@@ -248,18 +246,6 @@ class RectificationLoopIT {
 			.param("o", order)
 			.query(Integer.class)
 			.single();
-	}
-
-	static String sha256(byte[] bytes) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	static String sm3(byte[] bytes) {
-		SM3Digest digest = new SM3Digest();
-		digest.update(bytes, 0, bytes.length);
-		byte[] out = new byte[digest.getDigestSize()];
-		digest.doFinal(out, 0);
-		return HexFormat.of().formatHex(out);
 	}
 
 }

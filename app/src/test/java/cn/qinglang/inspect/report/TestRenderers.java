@@ -1,6 +1,5 @@
 package cn.qinglang.inspect.report;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,8 +11,7 @@ public final class TestRenderers {
 	}
 
 	public static ReportRenderer renderer() {
-		return new ReportRenderer(
-				new ReportProperties(50, false, 300, 1, 10, Path.of("data/exports"), Duration.ofDays(7)));
+		return new ReportRenderer(new ReportProperties(50, false, 300, 1, 10, Duration.ofDays(7)));
 	}
 
 }

@@ -1,6 +1,5 @@
 package cn.qinglang.batch.feed;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -45,8 +44,8 @@ public class FeedJobConfiguration {
 
 	@Bean
 	Job feedImportJob(JobRepository repository, Step feedImportStep, Step feedAggregateStep, JdbcClient jdbc,
-			FeedNode feedNode) {
-		return new JobBuilder(JOB_NAME, repository).listener(new FeedRunListener(jdbc, feedNode))
+			FeedNode feedNode, RunUploads runUploads) {
+		return new JobBuilder(JOB_NAME, repository).listener(new FeedRunListener(jdbc, feedNode, runUploads))
 			.start(feedImportStep)
 			.next(feedAggregateStep)
 			.build();
@@ -82,12 +81,12 @@ public class FeedJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<RawRecord> feedReader(@Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['csvType']}") String csvType,
-			FeedRuns feedRuns, PlatformClient platformClient, TokenCipher feedTokenCipher, FeedJobProperties properties,
-			JdbcClient jdbc) {
+			@Value("#{jobParameters['csvType']}") String csvType, FeedRuns feedRuns, RunUploads runUploads,
+			PlatformClient platformClient, TokenCipher feedTokenCipher, FeedJobProperties properties, JdbcClient jdbc) {
 		RunContext run = feedRuns.context(runId).orElseThrow();
 		if (run.source() == FeedSource.UPLOAD) {
-			return UploadFiles.reader(Path.of(file), (csvType != null) ? RecordType.valueOf(csvType) : null, JSON);
+			return new UploadCopyReader(runUploads, runId, (csvType != null) ? RecordType.valueOf(csvType) : null,
+					JSON);
 		}
 		if (run.baseUrl() == null || run.tokenCiphertext() == null) {
 			throw new FeedException("the feed has no base URL or token configured");
@@ -130,8 +129,13 @@ public class FeedJobConfiguration {
 
 	@Bean
 	FeedRuns feedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository repository, Job feedImportJob,
-			FeedJobProperties properties, FeedNode feedNode) {
-		return new FeedRuns(jdbc, jobOperator, repository, feedImportJob, feedNode, properties);
+			FeedJobProperties properties, FeedNode feedNode, RunUploads runUploads) {
+		return new FeedRuns(jdbc, jobOperator, repository, feedImportJob, feedNode, properties, runUploads);
+	}
+
+	@Bean
+	RunUploads runUploads(JdbcClient jdbc, UploadStore uploadStore) {
+		return new RunUploads(jdbc, uploadStore);
 	}
 
 	@Bean

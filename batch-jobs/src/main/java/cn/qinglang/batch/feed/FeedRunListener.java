@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the run's row in step with the job: running on this node, then completed or
- * failed with a clear message; on success the feed's "data as of" moves on. The feed's
- * lock is let go either way, unless another node has taken the run over meanwhile.
+ * failed with a clear message; on success the feed's "data as of" moves on and an upload
+ * run lets go of its file (a failed one keeps it for a restart). The feed's lock is let
+ * go either way, unless another node has taken the run over meanwhile.
  */
 class FeedRunListener implements JobExecutionListener {
 
@@ -27,10 +28,13 @@ class FeedRunListener implements JobExecutionListener {
 
 	private final Set<Long> running;
 
-	FeedRunListener(JdbcClient jdbc, FeedNode node) {
+	private final RunUploads uploads;
+
+	FeedRunListener(JdbcClient jdbc, FeedNode node, RunUploads uploads) {
 		this.jdbc = jdbc;
 		this.node = node.id();
 		this.running = node.running();
+		this.uploads = uploads;
 	}
 
 	@Override
@@ -82,6 +86,9 @@ class FeedRunListener implements JobExecutionListener {
 				.update();
 		}
 		this.jdbc.sql("UPDATE feed SET lock_run_id = NULL WHERE lock_run_id = :run").param("run", runId).update();
+		if (completed) {
+			this.uploads.release(runId);
+		}
 	}
 
 	/**

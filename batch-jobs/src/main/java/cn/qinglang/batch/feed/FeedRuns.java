@@ -1,9 +1,5 @@
 package cn.qinglang.batch.feed;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,9 +60,12 @@ public class FeedRuns implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	public FeedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job job, FeedNode node,
-			FeedJobProperties properties) {
+	private final RunUploads uploads;
+
+	FeedRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job job, FeedNode node,
+			FeedJobProperties properties, RunUploads uploads) {
 		this.jdbc = jdbc;
+		this.uploads = uploads;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -91,12 +90,17 @@ public class FeedRuns implements AutoCloseable {
 	 * @throws FeedBusyException if the feed is running
 	 */
 	public long claimPull(long enterpriseId, String startedBy) {
-		return claim(enterpriseId, FeedSource.PULL, null, startedBy, null);
+		return claim(enterpriseId, FeedSource.PULL, null, startedBy, null, null);
 	}
 
-	/** Creates an upload run of the enterprise's feed and claims the feed for it. */
-	public long claimUpload(long enterpriseId, String fileName, String startedBy, long expected) {
-		return claim(enterpriseId, FeedSource.UPLOAD, fileName, startedBy, expected);
+	/**
+	 * Creates an upload run of the enterprise's feed and claims the feed for it. The run
+	 * holds its file, kept in the host's {@link UploadStore}, until it no longer needs
+	 * it.
+	 * @param upload the file's SHA-256 in the upload store
+	 */
+	public long claimUpload(long enterpriseId, String fileName, String startedBy, long expected, String upload) {
+		return claim(enterpriseId, FeedSource.UPLOAD, fileName, startedBy, expected, upload);
 	}
 
 	/** Runs a claimed pull run to its end, in the calling thread. */
@@ -104,10 +108,9 @@ public class FeedRuns implements AutoCloseable {
 		return execute(runId, new JobParametersBuilder().addLong("runId", runId).toJobParameters());
 	}
 
-	/** Runs a claimed upload run over the file, in the calling thread. */
-	public JobExecution executeUpload(long runId, Path file, RecordType csvType) {
-		JobParametersBuilder parameters = new JobParametersBuilder().addLong("runId", runId)
-			.addString("file", file.toAbsolutePath().toString(), false);
+	/** Runs a claimed upload run over its file, in the calling thread. */
+	public JobExecution executeUpload(long runId, RecordType csvType) {
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong("runId", runId);
 		if (csvType != null) {
 			parameters.addString("csvType", csvType.name(), false);
 		}
@@ -120,31 +123,33 @@ public class FeedRuns implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a claimed upload run on this node's run threads. The file is the run's: it is
-	 * deleted when the execution ends (a crash leaves it for the run's take-over).
+	 * Runs a claimed upload run on this node's run threads. The run reads its file from
+	 * the upload store, here or, restarted, on any node.
 	 */
-	public void submitUpload(long runId, Path file, RecordType csvType) {
-		this.executor.execute(() -> {
-			try {
-				executeUpload(runId, file, csvType);
-			}
-			finally {
-				delete(file.toString());
-			}
-		});
+	public void submitUpload(long runId, RecordType csvType) {
+		this.executor.execute(() -> executeUpload(runId, csvType));
 	}
 
 	/** Restarts a failed or interrupted run on this node's run threads. */
 	public void submitRestart(long runId) {
 		this.executor.execute(() -> {
 			try {
-				JobExecution execution = restart(runId);
-				delete(execution.getJobParameters().getString("file"));
+				restart(runId);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Feed run {} not restarted: {}", runId, ex.getMessage());
 			}
 		});
+	}
+
+	/**
+	 * Lets go of the files of upload runs that no longer need them: completed runs, and
+	 * failed or interrupted ones that ended longer ago than the retention, which are no
+	 * longer restartable.
+	 * @return how many runs let go of their file
+	 */
+	public int releaseUploads(Duration retention) {
+		return this.uploads.releaseStale(retention);
 	}
 
 	/**
@@ -159,6 +164,9 @@ public class FeedRuns implements AutoCloseable {
 			.orElseThrow(() -> new FeedException("run " + runId + " is not a failed or interrupted run"));
 		if (run.superseded()) {
 			throw new FeedException("run " + runId + " is superseded by a later run or a reset of the cursor");
+		}
+		if (run.fileReleased()) {
+			throw new FeedException("run " + runId + " no longer has its file: upload it again");
 		}
 		// one conditional update: of the nodes that try, one takes the run
 		int taken = this.jdbc.sql("""
@@ -185,6 +193,7 @@ public class FeedRuns implements AutoCloseable {
 			}
 			markFailed(runId, "interrupted before it began; upload the file again");
 			release(runId);
+			this.uploads.release(runId);
 			throw new FeedException("run " + runId + " has no file to read: upload it again");
 		}
 		try {
@@ -360,7 +369,8 @@ public class FeedRuns implements AutoCloseable {
 		}
 	}
 
-	private long claim(long enterpriseId, FeedSource source, String fileName, String startedBy, Long expected) {
+	private long claim(long enterpriseId, FeedSource source, String fileName, String startedBy, Long expected,
+			String upload) {
 		this.jdbc.sql("INSERT IGNORE INTO feed (enterprise_id) VALUES (:enterprise)")
 			.param("enterprise", enterpriseId)
 			.update();
@@ -369,13 +379,15 @@ public class FeedRuns implements AutoCloseable {
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("""
-				INSERT INTO feed_run (feed_id, enterprise_id, source, file_name, started_by, owner_node, heartbeat_at,
-				  expected_count)
-				VALUES (:feed, :enterprise, :source, :fileName, :startedBy, :node, UTC_TIMESTAMP(6), :expected)""")
+				INSERT INTO feed_run (feed_id, enterprise_id, source, file_name, upload_sha256, started_by, owner_node,
+				  heartbeat_at, expected_count)
+				VALUES (:feed, :enterprise, :source, :fileName, :upload, :startedBy, :node, UTC_TIMESTAMP(6),
+				  :expected)""")
 			.param("feed", feedId)
 			.param("enterprise", enterpriseId)
 			.param("source", source.name())
 			.param("fileName", fileName)
+			.param("upload", upload)
 			.param("startedBy", startedBy)
 			.param("node", this.node)
 			.param("expected", expected)
@@ -418,12 +430,14 @@ public class FeedRuns implements AutoCloseable {
 				SELECT r.feed_id, r.enterprise_id, r.status, r.source, r.job_execution_id,
 				  r.source = 'PULL' AND (COALESCE(f.cursor_reset_at > r.started_at, FALSE)
 				    OR EXISTS (SELECT 1 FROM feed_run later WHERE later.feed_id = r.feed_id AND later.id > r.id
-				      AND later.source = 'PULL')) AS superseded
+				      AND later.source = 'PULL')) AS superseded,
+				  r.source = 'UPLOAD' AND r.upload_sha256 IS NULL AS file_released
 				FROM feed_run r JOIN feed f ON f.id = r.feed_id
 				WHERE r.id = :id AND r.status IN ('FAILED', 'INTERRUPTED')""")
 			.param("id", runId)
 			.query((rs, row) -> new Restartable(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					FeedSource.valueOf(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6)))
+					FeedSource.valueOf(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6),
+					rs.getBoolean(7)))
 			.optional();
 	}
 
@@ -470,20 +484,8 @@ public class FeedRuns implements AutoCloseable {
 		return duration.toNanos() / 1000;
 	}
 
-	private static void delete(String file) {
-		if (file == null) {
-			return;
-		}
-		try {
-			Files.deleteIfExists(Path.of(file));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private record Restartable(long feedId, long enterpriseId, String status, FeedSource source, Long executionId,
-			boolean superseded) {
+			boolean superseded, boolean fileReleased) {
 	}
 
 }

@@ -4,7 +4,8 @@
  * readers, per-record validation, the idempotent upsert with rejects explained, the daily
  * aggregates, and {@link cn.qinglang.batch.feed.FeedRuns} which starts, locks and
  * restarts runs. The host imports {@link cn.qinglang.batch.feed.FeedJobConfiguration} and
- * supplies a {@link cn.qinglang.batch.feed.TokenCipher}.
+ * supplies a {@link cn.qinglang.batch.feed.TokenCipher} and an
+ * {@link cn.qinglang.batch.feed.UploadStore} (where uploaded files wait for their runs).
  */
 package cn.qinglang.batch.feed;
 

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +61,9 @@ class FeedImportJobTests {
 
 	@Autowired
 	TokenCipher cipher;
+
+	@Autowired
+	TestUploads uploads;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -219,17 +223,14 @@ class FeedImportJobTests {
 	void runWhoseHoldOnTheFeedWasTakenOverStopsWithoutWriting() throws Exception {
 		Path file = write("taken.jsonl", complaint("t1", "RECEIVED", null), StandardCharsets.UTF_8);
 		long runId = this.feedRuns.claimUpload(this.enterpriseId, file.getFileName().toString(), "test",
-				UploadFiles.countRecords(file));
+				UploadFiles.countRecords(file), this.uploads.keep(file));
 		// as if this run had stalled past the time-out and another had claimed the feed
 		this.jdbc.sql("UPDATE feed SET lock_run_id = :other WHERE enterprise_id = :e")
 			.param("other", runId + 1000)
 			.param("e", this.enterpriseId)
 			.update();
 
-		BatchStatus status = this.jobs
-			.startJob(new JobParametersBuilder().addLong("runId", runId)
-				.addString("file", file.toString(), false)
-				.toJobParameters())
+		BatchStatus status = this.jobs.startJob(new JobParametersBuilder().addLong("runId", runId).toJobParameters())
 			.getStatus();
 
 		assertThat(status).isEqualTo(BatchStatus.FAILED);
@@ -385,17 +386,7 @@ class FeedImportJobTests {
 		List<String> lines = complaints(30);
 		lines.set(25, complaint("p3", "HANDLED", "2026-05-18T10:00:00+08:00"));
 		Path file = write("thirty-twice.jsonl", bytes(String.join("\n", lines)));
-		this.jdbc
-			.sql("ALTER TABLE complaint ADD CONSTRAINT complaint_test_failure CHECK (platform_id <> 'p20' OR "
-					+ "enterprise_id <> " + this.enterpriseId + ")")
-			.update();
-		Run failed;
-		try {
-			failed = upload(file, null);
-		}
-		finally {
-			this.jdbc.sql("ALTER TABLE complaint DROP CONSTRAINT complaint_test_failure").update();
-		}
+		Run failed = uploadRefusedAt(file, "p20");
 		assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
 
 		assertThat(this.feedRuns.restart(failed.id()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -496,24 +487,14 @@ class FeedImportJobTests {
 	void uploadRunFailedMidwayByTheDatabaseIsRestartedAndEndsWithExactlyItsRecords() throws Exception {
 		Path file = write("thirty.jsonl", String.join("\n", complaints(30)), StandardCharsets.UTF_8);
 		// the database refuses the 21st record, as a full disk or a lost connection would
-		// (a constraint, not a trigger: MariaDB 11.4 fails INSERT … SELECT of several
-		// rows
-		// into a table with a BEFORE INSERT trigger, which the writer uses)
-		this.jdbc
-			.sql("ALTER TABLE complaint ADD CONSTRAINT complaint_test_failure CHECK (platform_id <> 'p20' OR "
-					+ "enterprise_id <> " + this.enterpriseId + ")")
-			.update();
-		Run failed;
-		try {
-			failed = upload(file, null);
-		}
-		finally {
-			this.jdbc.sql("ALTER TABLE complaint DROP CONSTRAINT complaint_test_failure").update();
-		}
+		Run failed = uploadRefusedAt(file, "p20");
 
 		assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
 		// chunks of 7: the first two are committed, the third (records 15 to 21) is not
 		assertThat(count("complaint")).isEqualTo(14);
+		String upload = heldUpload(failed.id());
+		assertThat(upload).as("the failed run keeps its file for the restart").isNotNull();
+		assertThat(this.uploads.kept(upload)).isTrue();
 
 		BatchStatus restarted = this.feedRuns.restart(failed.id()).getStatus();
 
@@ -524,6 +505,37 @@ class FeedImportJobTests {
 			.query(Long.class)
 			.single()).isEqualTo(30);
 		assertThat(runCounts(failed.id())).containsExactly(30L, 30L, 0L);
+		assertThat(heldUpload(failed.id())).as("the completed run lets go of its file").isNull();
+		assertThat(this.uploads.kept(upload)).isFalse();
+	}
+
+	@Test
+	void failedUploadRunNotRestartedWithinTheRetentionLetsGoOfItsFileAndIsNoLongerRestartable() throws Exception {
+		Path file = write("kept.jsonl", String.join("\n", complaints(10)), StandardCharsets.UTF_8);
+		Run failed = uploadRefusedAt(file, "p3");
+		assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+		String upload = heldUpload(failed.id());
+
+		this.feedRuns.releaseUploads(Duration.ofDays(7));
+		assertThat(heldUpload(failed.id())).as("within the retention").isEqualTo(upload);
+
+		this.jdbc.sql("UPDATE feed_run SET ended_at = ended_at - INTERVAL 8 DAY WHERE id = :id")
+			.param("id", failed.id())
+			.update();
+		assertThat(this.feedRuns.releaseUploads(Duration.ofDays(7))).isPositive();
+
+		assertThat(heldUpload(failed.id())).isNull();
+		assertThat(this.uploads.kept(upload)).isFalse();
+		assertThatThrownBy(() -> this.feedRuns.restart(failed.id())).isInstanceOf(FeedException.class)
+			.hasMessageContaining("no longer has its file");
+	}
+
+	private String heldUpload(long runId) {
+		return this.jdbc.sql("SELECT upload_sha256 FROM feed_run WHERE id = :id")
+			.param("id", runId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	@Test
@@ -745,11 +757,29 @@ class FeedImportJobTests {
 			.isInstanceOf(FeedBusyException.class);
 	}
 
+	/**
+	 * Uploads a file while the database refuses the record of that id, as a full disk or
+	 * a lost connection would (a constraint, not a trigger: MariaDB 11.4 fails INSERT …
+	 * SELECT of several rows into a table with a BEFORE INSERT trigger, which the writer
+	 * uses).
+	 */
+	private Run uploadRefusedAt(Path file, String platformId) throws Exception {
+		this.jdbc
+			.sql("ALTER TABLE complaint ADD CONSTRAINT complaint_test_failure CHECK (platform_id <> '" + platformId
+					+ "' OR enterprise_id <> " + this.enterpriseId + ")")
+			.update();
+		try {
+			return upload(file, null);
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE complaint DROP CONSTRAINT complaint_test_failure").update();
+		}
+	}
+
 	private Run upload(Path file, RecordType csvType) throws Exception {
 		long runId = this.feedRuns.claimUpload(this.enterpriseId, file.getFileName().toString(), "test",
-				UploadFiles.countRecords(file));
-		JobParametersBuilder parameters = new JobParametersBuilder().addLong("runId", runId)
-			.addString("file", file.toString(), false);
+				UploadFiles.countRecords(file), this.uploads.keep(file));
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong("runId", runId);
 		if (csvType != null) {
 			parameters.addString("csvType", csvType.name(), false);
 		}
@@ -898,6 +928,11 @@ class FeedImportJobTests {
 		@Bean
 		TokenCipher tokenCipher() {
 			return new TokenCipher("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+		}
+
+		@Bean
+		TestUploads uploadStore(JdbcClient jdbc) {
+			return new TestUploads(jdbc);
 		}
 
 	}

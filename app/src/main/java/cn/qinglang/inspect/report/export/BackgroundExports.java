@@ -1,8 +1,7 @@
 package cn.qinglang.inspect.report.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
+import cn.qinglang.inspect.files.StoredBlob;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportProperties;
@@ -78,6 +79,8 @@ public class BackgroundExports implements DisposableBean {
 
 	private final TransactionTemplate readOnly;
 
+	private final TransactionTemplate writing;
+
 	private final ThreadPoolExecutor workers;
 
 	/** Exports this process has queued and not finished: a startup must not fail them. */
@@ -94,6 +97,7 @@ public class BackgroundExports implements DisposableBean {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.writing = new TransactionTemplate(transactions);
 		AtomicInteger threads = new AtomicInteger();
 		this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(properties.queueCapacity()), (task) -> {
@@ -140,8 +144,7 @@ public class BackgroundExports implements DisposableBean {
 	 */
 	public Optional<Download> download(String owner, long id) {
 		Optional<Download> download = find(owner, id).filter(ReportExport::downloadable)
-			.map((export) -> new Download(export, this.files.file(export.id())))
-			.filter((found) -> Files.isRegularFile(found.file()));
+			.flatMap((export) -> this.files.file(export.sha256()).map((file) -> new Download(export, file)));
 		download.ifPresent((found) -> {
 			ReportExport export = found.export();
 			Map<String, Object> detail = new LinkedHashMap<>();
@@ -154,22 +157,28 @@ public class BackgroundExports implements DisposableBean {
 		return download;
 	}
 
-	/** A finished export and where its file lies. */
-	public record Download(ReportExport export, Path file) {
+	/**
+	 * A finished export and its file, of its size, read from the database as it is sent.
+	 */
+	public record Download(ReportExport export, Resource file) {
 	}
 
 	private void run(long id, ReportFormat format, long estimatedRows, Watermark watermark,
 			Supplier<ReportDocument> supplier) {
-		try {
+		try (ExportFiles.Writing file = this.files.write()) {
 			if (!this.repository.start(id, Times.now(this.clock))) {
 				return;
 			}
-			ExportFiles.Stored stored = this.readOnly
-				.execute((status) -> produce(id, format, estimatedRows, watermark, supplier));
-			this.repository.done(id, stored.size(), stored.sha256(), Times.now(this.clock));
+			this.readOnly
+				.executeWithoutResult((status) -> produce(id, format, estimatedRows, watermark, supplier, file));
+			// the file's row and the export's reference to it commit together
+			this.writing.executeWithoutResult((status) -> {
+				StoredBlob stored = keep(file);
+				this.repository.done(id, stored.size(), stored.sha256(), Times.now(this.clock));
+			});
 		}
 		// a fill that ran out of memory has let go of its pages by now: tell the user
-		catch (RuntimeException | OutOfMemoryError ex) {
+		catch (IOException | RuntimeException | OutOfMemoryError ex) {
 			log.warn("Background export {} failed", id, ex);
 			this.repository.failed(id, messageOf(ex), Times.now(this.clock));
 		}
@@ -178,8 +187,8 @@ public class BackgroundExports implements DisposableBean {
 		}
 	}
 
-	private ExportFiles.Stored produce(long id, ReportFormat format, long estimatedRows, Watermark watermark,
-			Supplier<ReportDocument> supplier) {
+	private void produce(long id, ReportFormat format, long estimatedRows, Watermark watermark,
+			Supplier<ReportDocument> supplier, ExportFiles.Writing file) {
 		ReportDocument document = supplier.get();
 		this.repository.describe(id, document.template(), document.targetType(), document.targetId(),
 				document.fileName());
@@ -187,12 +196,20 @@ public class BackgroundExports implements DisposableBean {
 				(done, exhausted) -> this.repository.progress(id, done,
 						exhausted ? FILL_SHARE : fillPercent(done, estimatedRows)),
 				PROGRESS_INTERVAL_NANOS, System::nanoTime);
-		try (ExportFiles.Writing writing = this.files.write(id)) {
-			this.renderer.render(document.withRows(rows), format, watermark, writing.out());
-			return writing.complete();
+		try {
+			this.renderer.render(document.withRows(rows), format, watermark, file.out());
 		}
-		catch (IOException | JRException ex) {
+		catch (JRException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	private static StoredBlob keep(ExportFiles.Writing file) {
+		try {
+			return file.keep();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -212,9 +229,8 @@ public class BackgroundExports implements DisposableBean {
 	/**
 	 * An export queued or running when the previous process stopped cannot be resumed:
 	 * its document was a function of that request (the user's scope, the report's
-	 * parameters), which is not kept. It is failed with a message asking to export again,
-	 * and its part file removed. Assumes one instance per export folder and database, as
-	 * the folder is local.
+	 * parameters), which is not kept. It is failed with a message asking to export again;
+	 * its part file, local to the process that wrote it, is nobody's.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartup() {
@@ -227,9 +243,6 @@ public class BackgroundExports implements DisposableBean {
 	public int failInterrupted() {
 		int failed = this.repository.failAbandoned(Set.copyOf(this.own), ReportExport.INTERRUPTED,
 				Times.now(this.clock));
-		if (this.own.isEmpty()) {
-			this.files.deleteParts();
-		}
 		if (failed > 0) {
 			log.info("{} background exports left unfinished by a restart marked failed", failed);
 		}
@@ -237,7 +250,8 @@ public class BackgroundExports implements DisposableBean {
 	}
 
 	/**
-	 * Deletes the files of exports finished before the retention and marks them expired.
+	 * Deletes the files of exports finished before the retention and marks them expired;
+	 * a file that another export (or an evidence file) has too is kept for that one.
 	 */
 	@Scheduled(fixedDelayString = "${qinglang.reports.cleanup-interval:PT1H}")
 	@SchedulerLock(name = "export-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
@@ -251,9 +265,8 @@ public class BackgroundExports implements DisposableBean {
 	public int expireFinishedBefore(Instant cutoff) {
 		List<Long> ids = this.repository.finishedBefore(cutoff);
 		for (long id : ids) {
-			// the row changes once the file is gone, so that a failed delete is retried
-			this.files.delete(id);
-			this.repository.expire(id);
+			// the export lets go of its file and the file goes, in one transaction
+			this.writing.executeWithoutResult((status) -> this.repository.expire(id).ifPresent(this.files::delete));
 		}
 		return ids.size();
 	}

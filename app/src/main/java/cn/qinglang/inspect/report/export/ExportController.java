@@ -3,8 +3,8 @@ package cn.qinglang.inspect.report.export;
 import cn.qinglang.inspect.report.ReportProperties;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,9 +59,9 @@ class ExportController {
 			throws IOException {
 		BackgroundExports.Download download = this.exports.download(user.getUsername(), id).orElseThrow(NotFound::new);
 		ReportExports.attachment(response, download.export().format(), download.export().fileName());
-		response.setContentLengthLong(Files.size(download.file()));
-		try (OutputStream out = response.getOutputStream()) {
-			Files.copy(download.file(), out);
+		response.setContentLengthLong(download.file().contentLength());
+		try (InputStream in = download.file().getInputStream(); OutputStream out = response.getOutputStream()) {
+			in.transferTo(out);
 		}
 	}
 

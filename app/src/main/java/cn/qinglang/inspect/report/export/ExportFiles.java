@@ -1,121 +1,84 @@
 package cn.qinglang.inspect.report.export;
 
-import cn.qinglang.inspect.report.ReportProperties;
-
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.stream.Stream;
+import java.util.Optional;
 
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
+import cn.qinglang.inspect.files.Blobs;
+import cn.qinglang.inspect.files.StoredBlob;
+
 /**
- * The produced files, in the export folder under their export's id (never a name a user
- * chose). A file is written as {@code <id>.part}, hashed as it goes, and renamed once
- * complete, so that a half-written file is never offered.
+ * The produced files, kept in the database ({@link Blobs}) so that any node serves their
+ * download; the export's row names its file by the SHA-256. A file is written to a local
+ * part file first and kept only once complete, so that a half-written file is never
+ * offered.
  */
 @Component
 class ExportFiles {
 
-	private static final String PART = ".part";
+	private final Blobs blobs;
 
-	private final Path dir;
-
-	ExportFiles(ReportProperties properties) {
-		this.dir = properties.exportDir();
+	ExportFiles(Blobs blobs) {
+		this.blobs = blobs;
 	}
 
-	/** The finished file of an export. */
-	Path file(long id) {
-		return this.dir.resolve(Long.toString(id));
+	/** The finished file of that hash, if it is still kept. */
+	Optional<Resource> file(String sha256) {
+		return (sha256 != null) ? this.blobs.resource(sha256) : Optional.empty();
 	}
 
-	/** Opens the part file of an export; {@link Writing#complete()} publishes it. */
-	Writing write(long id) throws IOException {
-		Files.createDirectories(this.dir);
-		return new Writing(id);
-	}
-
-	void delete(long id) {
-		try {
-			Files.deleteIfExists(file(id));
-			Files.deleteIfExists(part(id));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Part files left by a process that stopped while writing. */
-	void deleteParts() {
-		if (!Files.isDirectory(this.dir)) {
-			return;
-		}
-		try (Stream<Path> files = Files.list(this.dir)) {
-			for (Path part : files.filter((file) -> file.getFileName().toString().endsWith(PART)).toList()) {
-				Files.deleteIfExists(part);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private Path part(long id) {
-		return this.dir.resolve(id + PART);
+	/** Opens a new part file; {@link Writing#keep()} keeps it. */
+	Writing write() throws IOException {
+		return new Writing(this.blobs.newTempFile("export-"));
 	}
 
 	/**
-	 * A file being written: its stream counts nothing itself, the digest sees every byte.
+	 * Deletes an expired export's file, unless another export (or an evidence file) has
+	 * the same content, in the caller's transaction.
 	 */
+	void delete(String sha256) {
+		this.blobs.delete(sha256);
+	}
+
+	/** A file being written to its local part file. */
 	final class Writing implements AutoCloseable {
 
-		private final long id;
-
-		private final MessageDigest sha256;
+		private final Path part;
 
 		private final OutputStream out;
 
-		private Writing(long id) throws IOException {
-			this.id = id;
-			try {
-				this.sha256 = MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("Every JVM has SHA-256", ex);
-			}
-			this.out = new DigestOutputStream(Files.newOutputStream(part(id)), this.sha256);
+		private Writing(Path part) throws IOException {
+			this.part = part;
+			this.out = Files.newOutputStream(part);
 		}
 
 		OutputStream out() {
 			return this.out;
 		}
 
-		/** Closes the part file and gives it its final name. */
-		Stored complete() throws IOException {
+		/** Closes the part file and keeps it, its row in the caller's transaction. */
+		StoredBlob keep() throws IOException {
 			this.out.close();
-			Path done = Files.move(part(this.id), file(this.id), StandardCopyOption.REPLACE_EXISTING,
-					StandardCopyOption.ATOMIC_MOVE);
-			return new Stored(Files.size(done), HexFormat.of().formatHex(this.sha256.digest()));
+			return ExportFiles.this.blobs.store(this.part);
 		}
 
-		/** Closes the stream; a part file not completed is removed. */
+		/** Closes the stream and removes the part file. */
 		@Override
-		public void close() throws IOException {
-			this.out.close();
-			Files.deleteIfExists(part(this.id));
+		public void close() {
+			try {
+				this.out.close();
+				Files.deleteIfExists(this.part);
+			}
+			catch (IOException ex) {
+				// a part file left behind is nobody's: the temporary folder keeps it
+			}
 		}
 
-	}
-
-	record Stored(long size, String sha256) {
 	}
 
 }

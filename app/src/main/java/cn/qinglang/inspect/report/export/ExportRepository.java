@@ -22,7 +22,9 @@ import cn.qinglang.inspect.system.Times;
 /**
  * The {@code report_export} rows. Every write runs in a transaction of its own: the
  * worker fills a report inside a read-only transaction (its rows may stream from the
- * database), and its progress must be committed while that one is still open.
+ * database), and its progress must be committed while that one is still open. Only the
+ * writes that take or let go of a stored file join the caller's transaction, in which the
+ * file's own row is written or deleted.
  */
 @RetryOnConflict
 @Repository
@@ -88,6 +90,7 @@ class ExportRepository {
 			.update();
 	}
 
+	@Transactional(propagation = Propagation.REQUIRED)
 	void done(long id, long size, String sha256, Instant at) {
 		this.jdbc.sql("""
 				UPDATE report_export SET status = 'DONE', progress_percent = 100, file_size = :size, sha256 = :sha256,
@@ -132,8 +135,21 @@ class ExportRepository {
 			.list();
 	}
 
-	void expire(long id) {
-		this.jdbc.sql("UPDATE report_export SET status = 'EXPIRED' WHERE id = :id").param("id", id).update();
+	/**
+	 * Marks a finished export expired; it no longer refers to its file.
+	 * @return the file's SHA-256, if the export was still finished
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	Optional<String> expire(long id) {
+		Optional<String> sha256 = this.jdbc
+			.sql("SELECT sha256 FROM report_export WHERE id = :id AND status = 'DONE' FOR UPDATE")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+		this.jdbc.sql("UPDATE report_export SET status = 'EXPIRED', sha256 = NULL WHERE id = :id AND status = 'DONE'")
+			.param("id", id)
+			.update();
+		return sha256;
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)

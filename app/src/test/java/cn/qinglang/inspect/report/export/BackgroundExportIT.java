@@ -1,8 +1,7 @@
 package cn.qinglang.inspect.report.export;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,10 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.unit.DataSize;
 
+import cn.qinglang.inspect.evidence.EvidenceStore;
+import cn.qinglang.inspect.files.Blobs;
 import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportProperties;
 import cn.qinglang.inspect.report.export.ExportSamples.HeldRows;
@@ -72,6 +74,12 @@ class BackgroundExportIT {
 
 	@Autowired
 	ReportProperties properties;
+
+	@Autowired
+	Blobs blobs;
+
+	@Autowired
+	EvidenceStore evidence;
 
 	MockHttpSession inspector;
 
@@ -130,6 +138,7 @@ class BackgroundExportIT {
 			.getResponse();
 		byte[] pdf = file.getContentAsByteArray();
 		assertThat(pdf).hasSize(done.fileSize().intValue());
+		assertThat(file.getHeader("Content-Length")).isEqualTo(String.valueOf(done.fileSize()));
 		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf))).isEqualTo(done.sha256());
 		String enterprise = this.jdbc.sql("SELECT name_zh FROM enterprise WHERE id = 1").query(String.class).single();
 		String inspectorName = this.jdbc.sql("SELECT display_name FROM app_user WHERE username = 'inspector'")
@@ -230,8 +239,7 @@ class BackgroundExportIT {
 		assertThat(failed.status()).isEqualTo(ExportStatus.FAILED);
 		assertThat(failed.errorMessage()).isEqualTo("统计数据暂不可用");
 		assertThat(failed.fileSize()).isNull();
-		assertThat(this.properties.exportDir().resolve(Long.toString(id))).doesNotExist();
-		assertThat(this.properties.exportDir().resolve(id + ".part")).doesNotExist();
+		assertThat(failed.sha256()).isNull();
 		this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/exports").session(this.inspector))
 			.andExpect(content().string(containsString("统计数据暂不可用")));
@@ -240,20 +248,83 @@ class BackgroundExportIT {
 	@Test
 	void cleanupExpiresFilesPastTheRetentionOnly() throws Exception {
 		long id = this.exports.submit("inspector", ReportFormat.PDF, "清理测试", 10, watermark(), () -> document(10));
-		assertThat(awaitFinished("inspector", id).status()).isEqualTo(ExportStatus.DONE);
-		Path file = this.properties.exportDir().resolve(Long.toString(id));
-		assertThat(file).isRegularFile();
+		ReportExport done = awaitFinished("inspector", id);
+		assertThat(done.status()).isEqualTo(ExportStatus.DONE);
+		byte[] chunkSet = chunkSet(done.sha256());
+		assertThat(chunks(chunkSet)).isPositive();
 
 		this.exports.cleanup();
 		assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.DONE);
-		assertThat(file).isRegularFile();
+		assertThat(this.blobs.exists(done.sha256())).isTrue();
 
-		int expired = this.exports
-			.expireFinishedBefore(Times.now(Clock.systemUTC()).plus(this.properties.retention()).plusSeconds(60));
+		int expired = expireAll();
 		assertThat(expired).isPositive();
-		assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.EXPIRED);
-		assertThat(file).doesNotExist();
+		ReportExport gone = this.exports.find("inspector", id).orElseThrow();
+		assertThat(gone.status()).isEqualTo(ExportStatus.EXPIRED);
+		assertThat(gone.sha256()).isNull();
+		assertThat(this.blobs.exists(done.sha256())).isFalse();
+		assertThat(chunks(chunkSet)).isZero();
 		this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void expiredExportsFileIsKeptWhileAnotherExportOrAnEvidenceFileHasTheSameContent() throws Exception {
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "同一内容", 10, watermark(), () -> document(10));
+		ReportExport done = awaitFinished("inspector", id);
+		byte[] pdf = this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		// the same file kept by a second export (as a later export of the same content
+		// would) and attached as evidence
+		this.jdbc
+			.sql("""
+					INSERT INTO report_export (owner, title, format, status, rows_estimated, file_name, file_size, sha256,
+					  created_at, finished_at)
+					SELECT owner, '第二份', format, 'DONE', rows_estimated, file_name, file_size, sha256, created_at, finished_at
+					FROM report_export WHERE id = :id""")
+			.param("id", id)
+			.update();
+		long second = latestExportOf("inspector");
+		this.evidence.storeSample("导出的报告.pdf", new ByteArrayInputStream(pdf), DataSize.ofMegabytes(64));
+
+		this.jdbc.sql("UPDATE report_export SET finished_at = finished_at - INTERVAL 400 DAY WHERE id = :id")
+			.param("id", id)
+			.update();
+		this.exports.expireFinishedBefore(Times.now(Clock.systemUTC()).minus(this.properties.retention()));
+
+		assertThat(this.exports.find("inspector", id).orElseThrow().status()).isEqualTo(ExportStatus.EXPIRED);
+		assertThat(this.blobs.exists(done.sha256())).as("the second export has it").isTrue();
+		byte[] again = this.mvc.perform(get("/exports/" + second + "/file").session(this.inspector))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(again).isEqualTo(pdf);
+
+		expireAll();
+		assertThat(this.exports.find("inspector", second).orElseThrow().status()).isEqualTo(ExportStatus.EXPIRED);
+		assertThat(this.blobs.exists(done.sha256())).as("evidence is never deleted").isTrue();
+		assertThat(chunks(chunkSet(done.sha256()))).isPositive();
+	}
+
+	private int expireAll() {
+		return this.exports
+			.expireFinishedBefore(Times.now(Clock.systemUTC()).plus(this.properties.retention()).plusSeconds(60));
+	}
+
+	private byte[] chunkSet(String sha256) {
+		return this.jdbc.sql("SELECT chunk_set FROM stored_blob WHERE sha256 = :sha")
+			.param("sha", sha256)
+			.query((rs, row) -> rs.getBytes(1))
+			.single();
+	}
+
+	private long chunks(byte[] chunkSet) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM stored_blob_chunk WHERE chunk_set = :set")
+			.param("set", chunkSet)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
