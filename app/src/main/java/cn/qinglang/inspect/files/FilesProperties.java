@@ -14,12 +14,12 @@ import org.springframework.util.unit.DataSize;
  * read (null: the system's temporary folder); local to the node
  * @param orphanAge chunks that no stored file names (a rolled-back upload, a node that
  * died while writing) are deleted once they are this old
- * @param writeConnections connections of the pool through which chunks are written and
+ * @param connections connections of the pool through which chunks are written, read and
  * deleted, apart from the portal's own
  */
 @ConfigurationProperties("qinglang.files")
 record FilesProperties(@DefaultValue("1MB") DataSize chunkSize, Path tempDir, @DefaultValue("1d") Duration orphanAge,
-		@DefaultValue("4") int writeConnections) {
+		@DefaultValue("4") int connections) {
 
 	FilesProperties {
 		if (chunkSize.toBytes() < 1 || chunkSize.toBytes() > DataSize.ofMegabytes(8).toBytes()) {
