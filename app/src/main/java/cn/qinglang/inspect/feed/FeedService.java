@@ -36,6 +36,7 @@ import cn.qinglang.inspect.files.Blobs;
 import cn.qinglang.inspect.files.StoredBlob;
 import cn.qinglang.inspect.system.FieldProblem;
 import cn.qinglang.inspect.system.RetryOnConflict;
+import cn.qinglang.inspect.system.Upload;
 
 /**
  * Changes to feeds and the starting of runs. Runs go to the feed runs' own threads; the
@@ -171,25 +172,26 @@ class FeedService {
 	/**
 	 * Keeps an uploaded file in the database, where the run reads it on any node, and
 	 * starts its run in the background. The file and its run's claim commit together: a
-	 * busy feed keeps neither.
+	 * busy feed keeps neither. The upload is opened again if the claim lost to another
+	 * node's transaction and runs again ({@link RetryOnConflict}).
 	 * @param csvType the record type of a CSV file
 	 * @return the run's id
 	 * @throws UnreadableUpload for a file in UTF-16, UTF-32 or binary (nothing kept)
 	 * @throws FeedBusyException if the feed is running (nothing kept)
 	 */
-	long upload(long enterpriseId, String fileName, InputStream content, RecordType csvType, String username)
-			throws IOException {
+	long upload(long enterpriseId, Upload upload, RecordType csvType, String username) throws IOException {
+		String fileName = clip(upload.name());
 		long runId;
-		try (Blobs.Incoming file = this.blobs.receive(content, UNLIMITED)) {
+		try (InputStream content = upload.open(); Blobs.Incoming file = this.blobs.receive(content, UNLIMITED)) {
 			if (UploadFiles.unreadableEncoding(file.file())) {
 				throw new UnreadableUpload();
 			}
 			long expected = UploadFiles.countRecords(file.file());
-			runId = this.transactions.execute((status) -> this.feedRuns.claimUpload(enterpriseId, clip(fileName),
-					username, expected, store(file).sha256()));
+			runId = this.transactions.execute((status) -> this.feedRuns.claimUpload(enterpriseId, fileName, username,
+					expected, store(file).sha256()));
 		}
 		this.auditLog.record(AuditEvent.change("FEED_FILE_UPLOADED", "feed_run", runId, null,
-				Map.of("file", String.valueOf(clip(fileName)))));
+				Map.of("file", String.valueOf(fileName))));
 		this.feedRuns.submitUpload(runId, csvType);
 		return runId;
 	}

@@ -1,7 +1,6 @@
 package cn.qinglang.inspect.feed;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +24,7 @@ import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.enterprise.Enterprises;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
+import cn.qinglang.inspect.system.Uploads;
 
 /**
  * A platform's compliance team: its own feed only. It uploads files for its enterprise
@@ -89,8 +89,8 @@ class MyFeedController {
 			redirect.addFlashAttribute("problem", "feed.upload.empty");
 			return "redirect:" + BASE;
 		}
-		try (InputStream content = file.getInputStream()) {
-			this.service.upload(enterprise.id(), file.getOriginalFilename(), content, csvType, user.getUsername());
+		try {
+			this.service.upload(enterprise.id(), Uploads.of(file), csvType, user.getUsername());
 			redirect.addFlashAttribute("message", "feed.upload.started");
 		}
 		catch (FeedBusyException ex) {

@@ -1,7 +1,6 @@
 package cn.qinglang.inspect.report.export;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
-import cn.qinglang.inspect.files.StoredBlob;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportProperties;
@@ -79,8 +77,6 @@ public class BackgroundExports implements DisposableBean {
 
 	private final TransactionTemplate readOnly;
 
-	private final TransactionTemplate writing;
-
 	private final ThreadPoolExecutor workers;
 
 	/** Exports this process has queued and not finished: a startup must not fail them. */
@@ -97,7 +93,6 @@ public class BackgroundExports implements DisposableBean {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.writing = new TransactionTemplate(transactions);
 		AtomicInteger threads = new AtomicInteger();
 		this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(properties.queueCapacity()), (task) -> {
@@ -171,11 +166,7 @@ public class BackgroundExports implements DisposableBean {
 			}
 			this.readOnly
 				.executeWithoutResult((status) -> produce(id, format, estimatedRows, watermark, supplier, file));
-			// the file's row and the export's reference to it commit together
-			this.writing.executeWithoutResult((status) -> {
-				StoredBlob stored = keep(file);
-				this.repository.done(id, stored.size(), stored.sha256(), Times.now(this.clock));
-			});
+			this.files.keep(id, file, Times.now(this.clock));
 		}
 		// a fill that ran out of memory has let go of its pages by now: tell the user
 		catch (IOException | RuntimeException | OutOfMemoryError ex) {
@@ -201,15 +192,6 @@ public class BackgroundExports implements DisposableBean {
 		}
 		catch (JRException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
-		}
-	}
-
-	private static StoredBlob keep(ExportFiles.Writing file) {
-		try {
-			return file.keep();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -265,8 +247,7 @@ public class BackgroundExports implements DisposableBean {
 	public int expireFinishedBefore(Instant cutoff) {
 		List<Long> ids = this.repository.finishedBefore(cutoff);
 		for (long id : ids) {
-			// the export lets go of its file and the file goes, in one transaction
-			this.writing.executeWithoutResult((status) -> this.repository.expire(id).ifPresent(this.files::delete));
+			this.files.expire(id);
 		}
 		return ids.size();
 	}

@@ -2,29 +2,38 @@ package cn.qinglang.inspect.report.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.qinglang.inspect.files.Blobs;
 import cn.qinglang.inspect.files.StoredBlob;
+import cn.qinglang.inspect.system.RetryOnConflict;
 
 /**
  * The produced files, kept in the database ({@link Blobs}) so that any node serves their
  * download; the export's row names its file by the SHA-256. A file is written to a local
  * part file first and kept only once complete, so that a half-written file is never
- * offered.
+ * offered. A file and its export's reference to it are written, and let go of, in one
+ * transaction, run again whole if it lost to another node's.
  */
+@RetryOnConflict
 @Component
 class ExportFiles {
 
 	private final Blobs blobs;
 
-	ExportFiles(Blobs blobs) {
+	private final ExportRepository repository;
+
+	ExportFiles(Blobs blobs, ExportRepository repository) {
 		this.blobs = blobs;
+		this.repository = repository;
 	}
 
 	/** The finished file of that hash, if it is still kept. */
@@ -37,12 +46,20 @@ class ExportFiles {
 		return new Writing(this.blobs.newTempFile("export-"));
 	}
 
+	/** Keeps a complete file in the database and marks its export done with it. */
+	@Transactional
+	void keep(long id, Writing file, Instant at) {
+		StoredBlob stored = file.keep();
+		this.repository.done(id, stored.size(), stored.sha256(), at);
+	}
+
 	/**
-	 * Deletes an expired export's file, unless another export (or an evidence file) has
-	 * the same content, in the caller's transaction.
+	 * Marks a finished export expired and deletes its file, unless another export (or an
+	 * evidence file) has the same content.
 	 */
-	void delete(String sha256) {
-		this.blobs.delete(sha256);
+	@Transactional
+	void expire(long id) {
+		this.repository.expire(id).ifPresent(this.blobs::delete);
 	}
 
 	/** A file being written to its local part file. */
@@ -62,9 +79,14 @@ class ExportFiles {
 		}
 
 		/** Closes the part file and keeps it, its row in the caller's transaction. */
-		StoredBlob keep() throws IOException {
-			this.out.close();
-			return ExportFiles.this.blobs.store(this.part);
+		private StoredBlob keep() {
+			try {
+				this.out.close();
+				return ExportFiles.this.blobs.store(this.part);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		/** Closes the stream and removes the part file. */
