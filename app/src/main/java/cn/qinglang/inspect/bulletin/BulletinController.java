@@ -44,8 +44,11 @@ class BulletinController {
 
 	private final ReportExports exports;
 
+	private final BulletinRecipe recipe;
+
 	BulletinController(BulletinService bulletins, DashboardService dashboards, Clock clock, BulletinReport report,
-			ReportExports exports) {
+			ReportExports exports, BulletinRecipe recipe) {
+		this.recipe = recipe;
 		this.bulletins = bulletins;
 		this.dashboards = dashboards;
 		this.clock = clock;
@@ -90,7 +93,7 @@ class BulletinController {
 		// laid out once from the frozen summary: counted here, printed by the fill
 		List<ReportLine> lines = this.report.lines(bulletin);
 		this.exports.deliver(user, format, bulletin.number() + " " + bulletin.title(), lines.size(),
-				() -> this.report.document(bulletin, lines), request, response);
+				this.recipe.of(bulletin), request, response);
 	}
 
 	@GetMapping("/bulletins/{id}")

@@ -70,9 +70,12 @@ class DashboardController {
 
 	private final DashboardSections sections;
 
+	private final DashboardViews views;
+
 	DashboardController(DashboardService dashboards, DashboardExport export, ChartData charts, PortalProperties portal,
 			Clock clock, AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness,
-			DashboardReport report, ReportExports reports, DashboardSections sections) {
+			DashboardReport report, ReportExports reports, DashboardSections sections, DashboardViews views) {
+		this.views = views;
 		this.sections = sections;
 		this.report = report;
 		this.reports = reports;
@@ -134,7 +137,7 @@ class DashboardController {
 		// the view is computed (or cached) already: its lines are counted in memory
 		List<ReportLine> lines = this.report.lines(view);
 		this.reports.deliver(user, ReportFormat.PDF, this.report.title(view.filter()), lines.size(),
-				() -> this.report.campaign(user, view, lines), request, response);
+				DashboardRecipes.campaign(params, LocalDate.now(this.clock)), request, response);
 	}
 
 	@GetMapping("/dashboard/enterprises/{id}")
@@ -176,13 +179,12 @@ class DashboardController {
 		List<ReportLine> lines = this.report.lines(view);
 		this.reports.deliver(user, ReportFormat.PDF,
 				view.enterprise().nameZh() + " " + this.report.title(view.filter()), lines.size(),
-				() -> this.report.enterprise(user, view, lines), request, response);
+				DashboardRecipes.enterprise(view.enterprise().id(), params, LocalDate.now(this.clock)), request,
+				response);
 	}
 
 	private CampaignView campaignView(PortalUser user, Map<String, String> params) {
-		DashboardFilter filter = DashboardFilter.parse(params, LocalDate.now(this.clock),
-				this.dashboards.properties().campaignStart());
-		return this.dashboards.campaign(EnterpriseScope.of(user), filter, LocalDate.now(this.clock));
+		return this.views.campaign(user, params, LocalDate.now(this.clock));
 	}
 
 	/** The enterprise's view, or 404 when the user may not see it (not 403: no hint). */
@@ -190,11 +192,7 @@ class DashboardController {
 		if (id == null) {
 			throw new NotFound();
 		}
-		DashboardFilter filter = DashboardFilter.parse(params, LocalDate.now(this.clock),
-				this.dashboards.properties().campaignStart());
-		EnterpriseScope scope = EnterpriseScope.of(user);
-		EnterpriseInfo enterprise = this.dashboards.find(scope, id, filter).orElseThrow(NotFound::new);
-		return this.dashboards.enterprise(scope, enterprise, filter, LocalDate.now(this.clock), drillBase(user));
+		return this.views.enterprise(user, id, params, LocalDate.now(this.clock)).orElseThrow(NotFound::new);
 	}
 
 	private void addCampaign(Model model, CampaignView view, PortalUser user, Locale locale) {

@@ -34,7 +34,11 @@ class RectificationReportController {
 
 	private final MessageSource messages;
 
-	RectificationReportController(RectificationReport reports, ReportExports exports, MessageSource messages) {
+	private final RectificationReportRecipe recipe;
+
+	RectificationReportController(RectificationReport reports, ReportExports exports, MessageSource messages,
+			RectificationReportRecipe recipe) {
+		this.recipe = recipe;
 		this.reports = reports;
 		this.exports = exports;
 		this.messages = messages;
@@ -50,8 +54,7 @@ class RectificationReportController {
 		RectificationReportData data = this.reports.read(EnterpriseScope.of(user), id).orElseThrow(NotFound::new);
 		String title = this.messages.getMessage("report.exportTitle", new Object[] { data.order().number() }, locale);
 		List<ReportLine> lines = this.reports.lines(data);
-		this.exports.deliver(user, ReportFormat.PDF, title, lines.size(), () -> this.reports.document(data, lines),
-				request, response);
+		this.exports.deliver(user, ReportFormat.PDF, title, lines.size(), this.recipe.of(id), request, response);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +24,7 @@ import cn.qinglang.inspect.report.ReportProperties;
 import cn.qinglang.inspect.report.export.BackgroundExports;
 import cn.qinglang.inspect.report.export.ExportQueueFullException;
 import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.NotFound;
 import cn.qinglang.inspect.system.Times;
 
 /**
@@ -51,8 +51,11 @@ public class ReportExports {
 
 	private final ReportProperties properties;
 
+	private final ReportRecipes recipes;
+
 	ReportExports(ReportRenderer renderer, AuditLog audit, Clock clock, BackgroundExports background,
-			ReportProperties properties) {
+			ReportProperties properties, ReportRecipes recipes) {
+		this.recipes = recipes;
 		this.renderer = renderer;
 		this.audit = audit;
 		this.clock = clock;
@@ -64,22 +67,23 @@ public class ReportExports {
 	 * Streams the report if it is estimated at no more than
 	 * {@code qinglang.reports.background-above-rows} rows; otherwise queues it for the
 	 * user and answers with a redirect (303) to "my exports", saying so (or that the
-	 * queue is full). The document is built only where it is filled: on this thread for a
-	 * stream, on the worker for a background export.
+	 * queue is full). The document is built from its recipe only where it is filled: on
+	 * this thread for a stream, on the worker for a background export (on whichever node
+	 * runs it).
 	 * @param title what "my exports" calls it
 	 * @param estimatedRows the report's rows (lines), or a cheap estimate of them
+	 * @param report the report's recipe with its parameters; the caller has checked that
+	 * the user may see it
 	 */
 	public void deliver(PortalUser user, ReportFormat format, String title, long estimatedRows,
-			Supplier<ReportDocument> document, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+			ReportRecipe.Request report, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (estimatedRows <= this.properties.backgroundAboveRows()) {
-			stream(user, document.get(), format, response);
+			stream(user, this.recipes.document(user, report).orElseThrow(NotFound::new), format, response);
 			return;
 		}
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 		try {
-			long id = this.background.submit(user.getUsername(), format, title, estimatedRows, watermark(user),
-					document);
+			long id = this.background.submit(user.getUsername(), format, title, estimatedRows, report);
 			// the document's target is known on the worker only: the download names it
 			this.audit.record(new AuditEvent(AUDIT_ACTION, "report_export", String.valueOf(id), null, Map.of("title",
 					title, "format", format.name(), "background", true, "estimatedRows", estimatedRows)));
@@ -124,12 +128,7 @@ public class ReportExports {
 	}
 
 	private Watermark watermark(PortalUser user) {
-		return Watermark.of(viewer(user), Times.now(this.clock), this.clock.getZone());
-	}
-
-	private static String viewer(PortalUser user) {
-		String name = user.displayName();
-		return (name != null && !name.isBlank()) ? name + "（" + user.getUsername() + "）" : user.getUsername();
+		return Watermark.of(user, Times.now(this.clock), this.clock.getZone());
 	}
 
 }

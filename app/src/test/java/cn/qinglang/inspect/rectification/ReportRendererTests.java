@@ -45,8 +45,8 @@ class ReportRendererTests {
 	private final RectificationReportLayout layout = SampleReports.layout();
 
 	/** Two pages in memory: the ten-page report goes through the swap file. */
-	private final ReportRenderer renderer = new ReportRenderer(
-			new ReportProperties(2, false, 300, 1, 10, java.time.Duration.ofDays(7)));
+	private final ReportRenderer renderer = new ReportRenderer(new ReportProperties(2, false, 300, 1, 10,
+			java.time.Duration.ofDays(7), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30)));
 
 	@Test
 	void everyPdfPageHasTheWatermarkThePageFooterAndEmbeddedFonts() throws Exception {

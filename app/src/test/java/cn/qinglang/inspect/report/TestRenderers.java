@@ -11,7 +11,8 @@ public final class TestRenderers {
 	}
 
 	public static ReportRenderer renderer() {
-		return new ReportRenderer(new ReportProperties(50, false, 300, 1, 10, Duration.ofDays(7)));
+		return new ReportRenderer(new ReportProperties(50, false, 300, 1, 10, Duration.ofDays(7),
+				java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30)));
 	}
 
 }

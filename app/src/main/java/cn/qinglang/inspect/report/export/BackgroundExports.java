@@ -3,6 +3,7 @@ package cn.qinglang.inspect.report.export;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,19 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import net.sf.jasperreports.engine.JRException;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,21 +38,31 @@ import cn.qinglang.inspect.audit.AuditLog;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportProperties;
+import cn.qinglang.inspect.report.ReportRecipe;
+import cn.qinglang.inspect.report.ReportRecipes;
 import cn.qinglang.inspect.report.ReportRenderer;
 import cn.qinglang.inspect.report.Watermark;
+import cn.qinglang.inspect.security.PortalUser;
+import cn.qinglang.inspect.system.PortalNode;
 import cn.qinglang.inspect.system.Times;
 
 /**
  * Generates large reports on a bounded pool of workers into files that their owner
- * downloads later from "my exports". The document is built on the worker, inside a
+ * downloads later from "my exports". An export keeps its report's {@link ReportRecipe
+ * recipe}: the worker builds the document from it, in the owner's scope, inside a
  * read-only transaction that stays open for the whole fill, so that its rows may stream
  * from the database; filling maps to 0–90 % of the progress (by the rows read against the
- * estimate), exporting to the rest.
+ * estimate), exporting to the rest. An export belongs to the node that queued it, which
+ * beats its heartbeat ({@link ExportWatch}); when that node dies, another takes the
+ * export over and builds it again from its recipe.
  */
 @Service
 public class BackgroundExports implements DisposableBean {
 
 	static final String DOWNLOADED = "REPORT_DOWNLOADED";
+
+	/** Takeovers after which an export is failed: it may be what kills its nodes. */
+	static final int MAX_ATTEMPTS = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(BackgroundExports.class);
 
@@ -69,6 +80,14 @@ public class BackgroundExports implements DisposableBean {
 
 	private final ReportRenderer renderer;
 
+	private final ReportRecipes recipes;
+
+	private final UserDetailsService users;
+
+	private final JsonMapper json;
+
+	private final String node;
+
 	private final ReportProperties properties;
 
 	private final AuditLog audit;
@@ -79,15 +98,20 @@ public class BackgroundExports implements DisposableBean {
 
 	private final ThreadPoolExecutor workers;
 
-	/** Exports this process has queued and not finished: a startup must not fail them. */
+	/** Exports this node has queued or runs: their heartbeat is beaten. */
 	private final Set<Long> own = ConcurrentHashMap.newKeySet();
 
-	BackgroundExports(ExportRepository repository, ExportFiles files, ReportRenderer renderer,
-			ReportProperties properties, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+	BackgroundExports(ExportRepository repository, ExportFiles files, ReportRenderer renderer, ReportRecipes recipes,
+			UserDetailsService users, JsonMapper json, PortalNode node, ReportProperties properties, AuditLog audit,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.clock = clock;
 		this.repository = repository;
 		this.files = files;
 		this.renderer = renderer;
+		this.recipes = recipes;
+		this.users = users;
+		this.json = json;
+		this.node = node.id();
 		this.properties = properties;
 		this.audit = audit;
 		this.readOnly = new TransactionTemplate(transactions);
@@ -103,24 +127,34 @@ public class BackgroundExports implements DisposableBean {
 	}
 
 	/**
-	 * Records a queued export for its owner and hands it to a worker, which calls
-	 * {@code document} on its own thread.
+	 * Records a queued export for its owner, with its recipe, and hands it to a worker of
+	 * this node.
 	 * @return the export's id
 	 * @throws ExportQueueFullException when every worker is busy and the queue is full
 	 */
-	public long submit(String owner, ReportFormat format, String title, long estimatedRows, Watermark watermark,
-			Supplier<ReportDocument> document) {
-		long id = this.repository.queue(owner, title, format, estimatedRows, Times.now(this.clock));
+	public long submit(String owner, ReportFormat format, String title, long estimatedRows,
+			ReportRecipe.Request report) {
+		long id = this.repository.queue(owner, title, format, estimatedRows, this.json.writeValueAsString(report),
+				this.node, Times.now(this.clock));
+		try {
+			dispatch(id);
+		}
+		catch (ExportQueueFullException ex) {
+			this.repository.remove(id);
+			throw ex;
+		}
+		return id;
+	}
+
+	private void dispatch(long id) {
 		this.own.add(id);
 		try {
-			this.workers.execute(() -> run(id, format, estimatedRows, watermark, document));
+			this.workers.execute(() -> run(id));
 		}
 		catch (RejectedExecutionException ex) {
 			this.own.remove(id);
-			this.repository.remove(id);
 			throw new ExportQueueFullException(this.properties.queueCapacity());
 		}
-		return id;
 	}
 
 	/** One of the owner's exports; another user's id is as absent as an unknown one. */
@@ -158,41 +192,58 @@ public class BackgroundExports implements DisposableBean {
 	public record Download(ReportExport export, Resource file) {
 	}
 
-	private void run(long id, ReportFormat format, long estimatedRows, Watermark watermark,
-			Supplier<ReportDocument> supplier) {
+	private void run(long id) {
 		try (ExportFiles.Writing file = this.files.write()) {
-			if (!this.repository.start(id, Times.now(this.clock))) {
+			Optional<ExportRepository.Queued> queued = this.repository.start(id, this.node, Times.now(this.clock));
+			if (queued.isEmpty()) {
 				return;
 			}
-			this.readOnly
-				.executeWithoutResult((status) -> produce(id, format, estimatedRows, watermark, supplier, file));
-			this.files.keep(id, file, Times.now(this.clock));
+			this.readOnly.executeWithoutResult((status) -> produce(id, queued.get(), file));
+			this.files.keep(id, this.node, file, Times.now(this.clock));
 		}
 		// a fill that ran out of memory has let go of its pages by now: tell the user
 		catch (IOException | RuntimeException | OutOfMemoryError ex) {
 			log.warn("Background export {} failed", id, ex);
-			this.repository.failed(id, messageOf(ex), Times.now(this.clock));
+			this.repository.failed(id, this.node, messageOf(ex), Times.now(this.clock));
 		}
 		finally {
 			this.own.remove(id);
 		}
 	}
 
-	private void produce(long id, ReportFormat format, long estimatedRows, Watermark watermark,
-			Supplier<ReportDocument> supplier, ExportFiles.Writing file) {
-		ReportDocument document = supplier.get();
+	private void produce(long id, ExportRepository.Queued queued, ExportFiles.Writing file) {
+		PortalUser owner = owner(queued.owner());
+		ReportRecipe.Request report = this.json.readValue(queued.recipe(), ReportRecipe.Request.class);
+		ReportDocument document = this.recipes.document(owner, report)
+			.orElseThrow(() -> new IllegalStateException(ReportExport.GONE));
 		this.repository.describe(id, document.template(), document.targetType(), document.targetId(),
 				document.fileName());
 		CountingDataSource rows = new CountingDataSource(document.rows(),
-				(done, exhausted) -> this.repository.progress(id, done,
-						exhausted ? FILL_SHARE : fillPercent(done, estimatedRows)),
+				(done, exhausted) -> this.repository.progress(id, this.node, done,
+						exhausted ? FILL_SHARE : fillPercent(done, queued.estimatedRows())),
 				PROGRESS_INTERVAL_NANOS, System::nanoTime);
+		// the watermark names the moment of the request, on whichever node fills it
+		Watermark watermark = Watermark.of(owner, queued.createdAt(), this.clock.getZone());
 		try {
-			this.renderer.render(document.withRows(rows), format, watermark, file.out());
+			this.renderer.render(document.withRows(rows), queued.format(), watermark, file.out());
 		}
 		catch (JRException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
+	}
+
+	/** The export's owner as an account now: one disabled since gets nothing. */
+	private PortalUser owner(String username) {
+		try {
+			PortalUser user = (PortalUser) this.users.loadUserByUsername(username);
+			if (user.isEnabled()) {
+				return user;
+			}
+		}
+		catch (UsernameNotFoundException ex) {
+			// deleted meanwhile: as disabled
+		}
+		throw new IllegalStateException(ReportExport.GONE);
 	}
 
 	/** Below the fill's share until the rows run out: the estimate may be short. */
@@ -209,26 +260,38 @@ public class BackgroundExports implements DisposableBean {
 	}
 
 	/**
-	 * An export queued or running when the previous process stopped cannot be resumed:
-	 * its document was a function of that request (the user's scope, the report's
-	 * parameters), which is not kept. It is failed with a message asking to export again;
-	 * its part file, local to the process that wrote it, is nobody's.
+	 * Beats the heartbeat of this node's exports, then takes over those whose node
+	 * stopped beating theirs (a crash, a {@code kill -9}, a lost host; this node's former
+	 * self too) and runs them again from their recipe. An export without a recipe (queued
+	 * by a version without them) or taken over too often is failed as interrupted.
+	 * @return the exports taken over and queued here
 	 */
-	@EventListener(ApplicationReadyEvent.class)
-	void atStartup() {
-		failInterrupted();
-	}
-
-	/**
-	 * @return how many exports were failed
-	 */
-	public int failInterrupted() {
-		int failed = this.repository.failAbandoned(Set.copyOf(this.own), ReportExport.INTERRUPTED,
-				Times.now(this.clock));
-		if (failed > 0) {
-			log.info("{} background exports left unfinished by a restart marked failed", failed);
+	public List<Long> watch() {
+		this.repository.beat(this.node, Set.copyOf(this.own));
+		List<Long> taken = new ArrayList<>();
+		for (long id : this.repository.stale(this.properties.heartbeatTimeout())) {
+			Optional<ExportRepository.Takeover> takeover = this.repository.takeOver(id, this.node,
+					this.properties.heartbeatTimeout());
+			if (takeover.isEmpty()) {
+				continue;
+			}
+			if (!takeover.get().hasRecipe() || takeover.get().attempts() > MAX_ATTEMPTS) {
+				log.info("Background export {} left unfinished by a node that stopped: failed as interrupted", id);
+				this.repository.failed(id, this.node, ReportExport.INTERRUPTED, Times.now(this.clock));
+				continue;
+			}
+			try {
+				dispatch(id);
+				taken.add(id);
+				log.info("Background export {} taken over by node {}: built again from its recipe", id, this.node);
+			}
+			catch (ExportQueueFullException ex) {
+				// not beaten here: taken over again, here or elsewhere, after the
+				// time-out
+				log.info("Background export {} left to a later look: the queue of node {} is full", id, this.node);
+			}
 		}
-		return failed;
+		return taken;
 	}
 
 	/**

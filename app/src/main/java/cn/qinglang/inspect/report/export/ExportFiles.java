@@ -46,11 +46,17 @@ class ExportFiles {
 		return new Writing(this.blobs.newTempFile("export-"));
 	}
 
-	/** Keeps a complete file in the database and marks its export done with it. */
+	/**
+	 * Keeps a complete file in the database and marks its export done with it, if the
+	 * export is still this node's; otherwise nothing is kept.
+	 * @throws IllegalStateException when another node took the export over meanwhile
+	 */
 	@Transactional
-	void keep(long id, Writing file, Instant at) {
+	void keep(long id, String node, Writing file, Instant at) {
 		StoredBlob stored = file.keep();
-		this.repository.done(id, stored.size(), stored.sha256(), at);
+		if (!this.repository.done(id, node, stored.size(), stored.sha256(), at)) {
+			throw new IllegalStateException("export " + id + " was taken over by another node");
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package cn.qinglang.inspect.report.export;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -39,16 +40,20 @@ class ExportRepository {
 		this.jdbc = jdbc;
 	}
 
-	long queue(String owner, String title, ReportFormat format, long rowsEstimated, Instant at) {
+	long queue(String owner, String title, ReportFormat format, long rowsEstimated, String recipe, String node,
+			Instant at) {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO report_export (owner, title, format, status, rows_estimated, created_at)
-				VALUES (:owner, :title, :format, 'QUEUED', :rows, :at)""")
+				INSERT INTO report_export (owner, title, format, status, rows_estimated, created_at, recipe, owner_node,
+				  heartbeat_at)
+				VALUES (:owner, :title, :format, 'QUEUED', :rows, :at, :recipe, :node, UTC_TIMESTAMP(6))""")
 			.param("owner", owner)
 			.param("title", title)
 			.param("format", format.name())
 			.param("rows", rowsEstimated)
 			.param("at", Times.toDb(at))
+			.param("recipe", recipe)
+			.param("node", node)
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -59,14 +64,34 @@ class ExportRepository {
 	}
 
 	/**
-	 * @return false if the export is no longer waiting (failed at a startup meanwhile)
+	 * Starts a queued export of this node.
+	 * @return what the worker builds, or empty if the export is no longer this node's to
+	 * start (taken over by another meanwhile)
 	 */
-	boolean start(long id, Instant at) {
-		return this.jdbc
-			.sql("UPDATE report_export SET status = 'RUNNING', started_at = :at WHERE id = :id AND status = 'QUEUED'")
+	Optional<Queued> start(long id, String node, Instant at) {
+		int started = this.jdbc.sql("""
+				UPDATE report_export SET status = 'RUNNING', started_at = :at
+				WHERE id = :id AND status = 'QUEUED' AND owner_node = :node""")
 			.param("id", id)
+			.param("node", node)
 			.param("at", Times.toDb(at))
-			.update() == 1;
+			.update();
+		if (started == 0) {
+			return Optional.empty();
+		}
+		return this.jdbc
+			.sql("SELECT owner, format, recipe, rows_estimated, created_at FROM report_export WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Queued(rs.getString("owner"), ReportFormat.valueOf(rs.getString("format")),
+					rs.getString("recipe"), rs.getLong("rows_estimated"), instant(rs, "created_at")))
+			.optional();
+	}
+
+	/**
+	 * A started export: whose, in what format, from which recipe, of about how many rows,
+	 * asked for when.
+	 */
+	record Queued(String owner, ReportFormat format, String recipe, long estimatedRows, Instant createdAt) {
 	}
 
 	void describe(long id, String template, String targetType, String targetId, String fileName) {
@@ -81,50 +106,96 @@ class ExportRepository {
 			.update();
 	}
 
-	void progress(long id, long rowsDone, int percent) {
-		this.jdbc.sql(
-				"UPDATE report_export SET rows_done = :rows, progress_percent = :percent WHERE id = :id AND status = 'RUNNING'")
+	void progress(long id, String node, long rowsDone, int percent) {
+		this.jdbc.sql("""
+				UPDATE report_export SET rows_done = :rows, progress_percent = :percent
+				WHERE id = :id AND status = 'RUNNING' AND owner_node = :node""")
 			.param("id", id)
+			.param("node", node)
 			.param("rows", rowsDone)
 			.param("percent", percent)
 			.update();
 	}
 
+	/**
+	 * @return whether the export was still this node's: one taken over by another node
+	 * meanwhile (this one seemed dead) is not marked done twice
+	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	void done(long id, long size, String sha256, Instant at) {
-		this.jdbc.sql("""
+	boolean done(long id, String node, long size, String sha256, Instant at) {
+		return this.jdbc.sql("""
 				UPDATE report_export SET status = 'DONE', progress_percent = 100, file_size = :size, sha256 = :sha256,
-				  finished_at = :at WHERE id = :id""")
+				  finished_at = :at WHERE id = :id AND status = 'RUNNING' AND owner_node = :node""")
 			.param("id", id)
+			.param("node", node)
 			.param("size", size)
 			.param("sha256", sha256)
 			.param("at", Times.toDb(at))
-			.update();
+			.update() == 1;
 	}
 
-	void failed(long id, String message, Instant at) {
-		this.jdbc.sql(
-				"UPDATE report_export SET status = 'FAILED', error_message = :message, finished_at = :at WHERE id = :id")
+	/** Fails an export of this node that is still waiting or running. */
+	void failed(long id, String node, String message, Instant at) {
+		this.jdbc.sql("""
+				UPDATE report_export SET status = 'FAILED', error_message = :message, finished_at = :at
+				WHERE id = :id AND status IN ('QUEUED', 'RUNNING') AND owner_node = :node""")
 			.param("id", id)
+			.param("node", node)
 			.param("message", truncate(message))
 			.param("at", Times.toDb(at))
 			.update();
 	}
 
-	/**
-	 * Fails the exports left waiting or running by a previous process, except those this
-	 * one is working on.
-	 * @return how many
-	 */
-	int failAbandoned(Collection<Long> ownIds, String message, Instant at) {
-		return this.jdbc.sql("""
-				UPDATE report_export SET status = 'FAILED', error_message = :message, finished_at = :at
-				WHERE status IN ('QUEUED', 'RUNNING') AND id NOT IN (:own)""")
-			.param("message", message)
-			.param("at", Times.toDb(at))
-			// an empty IN list is not SQL: -1 is no export's id
-			.param("own", ownIds.isEmpty() ? List.of(-1L) : ownIds)
+	/** Beats the heartbeat of the exports this node has queued or runs. */
+	void beat(String node, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				UPDATE report_export SET heartbeat_at = UTC_TIMESTAMP(6)
+				WHERE owner_node = :node AND status IN ('QUEUED', 'RUNNING') AND id IN (:ids)""")
+			.param("node", node)
+			.param("ids", ids)
 			.update();
+	}
+
+	/** Exports waiting or running whose node stopped beating their heartbeat. */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	List<Long> stale(Duration timeout) {
+		return this.jdbc.sql("""
+				SELECT id FROM report_export WHERE status IN ('QUEUED', 'RUNNING')
+				  AND (heartbeat_at IS NULL OR heartbeat_at < TIMESTAMPADD(MICROSECOND, -:timeout, UTC_TIMESTAMP(6)))
+				ORDER BY id""").param("timeout", timeout.toNanos() / 1000).query(Long.class).list();
+	}
+
+	/**
+	 * Takes a stale export over for this node, queued again from the start; of the nodes
+	 * that try at once, one does.
+	 * @return the export's takeovers so far and whether it has a recipe, or empty if
+	 * another node took it or its own node beat its heartbeat meanwhile
+	 */
+	Optional<Takeover> takeOver(long id, String node, Duration timeout) {
+		int taken = this.jdbc
+			.sql("""
+					UPDATE report_export SET owner_node = :node, heartbeat_at = UTC_TIMESTAMP(6), status = 'QUEUED',
+					  attempts = attempts + 1, rows_done = 0, progress_percent = 0, started_at = NULL
+					WHERE id = :id AND status IN ('QUEUED', 'RUNNING')
+					  AND (heartbeat_at IS NULL OR heartbeat_at < TIMESTAMPADD(MICROSECOND, -:timeout, UTC_TIMESTAMP(6)))""")
+			.param("id", id)
+			.param("node", node)
+			.param("timeout", timeout.toNanos() / 1000)
+			.update();
+		if (taken == 0) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT attempts, recipe IS NOT NULL AS has_recipe FROM report_export WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Takeover(rs.getInt("attempts"), rs.getBoolean("has_recipe")))
+			.optional();
+	}
+
+	/** An export taken over: how many times so far, and whether it can be built again. */
+	record Takeover(int attempts, boolean hasRecipe) {
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
@@ -35,10 +36,11 @@ import cn.qinglang.inspect.report.export.ExportSamples.HeldRows;
 import cn.qinglang.inspect.support.EnforcementSteps;
 import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
+import cn.qinglang.inspect.system.PortalNode;
 import cn.qinglang.inspect.system.Times;
 
 import static cn.qinglang.inspect.report.export.ExportSamples.document;
-import static cn.qinglang.inspect.report.export.ExportSamples.watermark;
+import static cn.qinglang.inspect.report.export.ExportSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -58,6 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * message, expired after the retention, refused when the queue is full.
  */
 @PortalTest
+@Import(ExportSamples.SampleRecipe.class)
 @TestPropertySource(properties = { "qinglang.reports.background-above-rows=5", "qinglang.reports.queue-capacity=2" })
 class BackgroundExportIT {
 
@@ -80,6 +83,9 @@ class BackgroundExportIT {
 
 	@Autowired
 	EvidenceStore evidence;
+
+	@Autowired
+	PortalNode node;
 
 	MockHttpSession inspector;
 
@@ -155,30 +161,33 @@ class BackgroundExportIT {
 
 	@Test
 	void largeDashboardExportIsBuiltFromTheViewOnTheWorker() throws Exception {
-		this.mvc.perform(get("/dashboard/export.pdf?preset=LAST_30").session(this.inspector))
-			.andExpect(status().isSeeOther())
-			.andExpect(redirectedUrl("/exports"));
-		long id = latestExportOf("inspector");
+		for (String url : List.of("/dashboard/export.pdf?preset=LAST_30",
+				"/dashboard/enterprises/1/export.pdf?preset=LAST_30")) {
+			this.mvc.perform(get(url).session(this.inspector))
+				.andExpect(status().isSeeOther())
+				.andExpect(redirectedUrl("/exports"));
+			long id = latestExportOf("inspector");
 
-		ReportExport done = awaitFinished("inspector", id);
-		assertThat(done.status()).isEqualTo(ExportStatus.DONE);
-		assertThat(done.targetType()).isEqualTo("dashboard");
-		byte[] pdf = this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			assertThat(new PDFTextStripper().getText(document)).contains("清朗专项行动数据报表", "北京市", "一、主要指标", "显式标识率",
-					"标识率按周趋势");
+			ReportExport done = awaitFinished("inspector", id);
+			assertThat(done.status()).isEqualTo(ExportStatus.DONE);
+			assertThat(done.targetType()).isEqualTo("dashboard");
+			byte[] pdf = this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			try (PDDocument document = Loader.loadPDF(pdf)) {
+				assertThat(new PDFTextStripper().getText(document)).contains("清朗专项行动数据报表", "一、主要指标", "显式标识率", "标识率按周趋势",
+						url.contains("enterprises/1") ? "北京青穹大模型科技有限公司" : "北京市");
+			}
 		}
 	}
 
 	@Test
 	void progressIsWrittenWhileTheReportFills() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		long id = this.exports.submit("inspector", ReportFormat.PDF, "进度测试", 120, watermark(),
-				() -> document(new HeldRows(120).pauseAt(50, 400).holdAt(60, release)));
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "进度测试", 120,
+				sample(() -> document(new HeldRows(120).pauseAt(50, 400).holdAt(60, release))));
 		try {
 			ReportExport running = await("inspector", id, (export) -> export.rowsDone() >= 50);
 			assertThat(running.status()).isEqualTo(ExportStatus.RUNNING);
@@ -199,8 +208,8 @@ class BackgroundExportIT {
 		long platformExport = latestExportOf("qingqiong");
 		assertThat(awaitFinished("qingqiong", platformExport).status()).isEqualTo(ExportStatus.DONE);
 		this.mvc.perform(get("/exports/" + platformExport + "/file").session(platform)).andExpect(status().isOk());
-		long inspectorExport = this.exports.submit("inspector", ReportFormat.PDF, "检查员的导出", 10, watermark(),
-				() -> document(10));
+		long inspectorExport = this.exports.submit("inspector", ReportFormat.PDF, "检查员的导出", 10,
+				sample(() -> document(10)));
 		assertThat(awaitFinished("inspector", inspectorExport).status()).isEqualTo(ExportStatus.DONE);
 
 		for (String path : List.of("/exports/" + platformExport + "/status", "/exports/" + platformExport + "/file")) {
@@ -231,9 +240,9 @@ class BackgroundExportIT {
 
 	@Test
 	void failingDocumentEndsFailedWithItsMessageAndNoFile() throws Exception {
-		long id = this.exports.submit("inspector", ReportFormat.PDF, "失败测试", 1000, watermark(), () -> {
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "失败测试", 1000, sample(() -> {
 			throw new IllegalStateException("统计数据暂不可用");
-		});
+		}));
 
 		ReportExport failed = awaitFinished("inspector", id);
 		assertThat(failed.status()).isEqualTo(ExportStatus.FAILED);
@@ -247,7 +256,7 @@ class BackgroundExportIT {
 
 	@Test
 	void cleanupExpiresFilesPastTheRetentionOnly() throws Exception {
-		long id = this.exports.submit("inspector", ReportFormat.PDF, "清理测试", 10, watermark(), () -> document(10));
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "清理测试", 10, sample(() -> document(10)));
 		ReportExport done = awaitFinished("inspector", id);
 		assertThat(done.status()).isEqualTo(ExportStatus.DONE);
 		byte[] chunkSet = chunkSet(done.sha256());
@@ -269,7 +278,7 @@ class BackgroundExportIT {
 
 	@Test
 	void expiredExportsFileIsKeptWhileAnotherExportOrAnEvidenceFileHasTheSameContent() throws Exception {
-		long id = this.exports.submit("inspector", ReportFormat.PDF, "同一内容", 10, watermark(), () -> document(10));
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "同一内容", 10, sample(() -> document(10)));
 		ReportExport done = awaitFinished("inspector", id);
 		byte[] pdf = this.mvc.perform(get("/exports/" + id + "/file").session(this.inspector))
 			.andReturn()
@@ -329,7 +338,7 @@ class BackgroundExportIT {
 
 	@Test
 	void theCleanupRunsOnOneNodeOfAClusterAtATime() throws Exception {
-		long id = this.exports.submit("inspector", ReportFormat.PDF, "集群清理", 10, watermark(), () -> document(10));
+		long id = this.exports.submit("inspector", ReportFormat.PDF, "集群清理", 10, sample(() -> document(10)));
 		assertThat(awaitFinished("inspector", id).status()).isEqualTo(ExportStatus.DONE);
 		this.jdbc.sql("UPDATE report_export SET finished_at = finished_at - INTERVAL 400 DAY WHERE id = :id")
 			.param("id", id)
@@ -362,12 +371,12 @@ class BackgroundExportIT {
 		CountDownLatch release = new CountDownLatch(1);
 		List<Long> accepted = new ArrayList<>();
 		try {
-			accepted.add(this.exports.submit("inspector", ReportFormat.PDF, "占用", 10, watermark(),
-					() -> document(new HeldRows(10).holdAt(1, release))));
+			accepted.add(this.exports.submit("inspector", ReportFormat.PDF, "占用", 10,
+					sample(() -> document(new HeldRows(10).holdAt(1, release)))));
 			await("inspector", accepted.get(0), (export) -> export.status() == ExportStatus.RUNNING);
 			for (int i = 0; i < this.properties.queueCapacity(); i++) {
-				accepted.add(this.exports.submit("inspector", ReportFormat.PDF, "排队 " + i, 10, watermark(),
-						() -> document(10)));
+				accepted
+					.add(this.exports.submit("inspector", ReportFormat.PDF, "排队 " + i, 10, sample(() -> document(10))));
 			}
 			long before = exportsOf("inspector");
 
@@ -376,7 +385,7 @@ class BackgroundExportIT {
 				.andExpect(redirectedUrl("/exports"))
 				.andExpect(flash().attribute("problem", "export.queueFull"));
 			assertThatThrownBy(
-					() -> this.exports.submit("inspector", ReportFormat.PDF, "多余", 10, watermark(), () -> document(10)))
+					() -> this.exports.submit("inspector", ReportFormat.PDF, "多余", 10, sample(() -> document(10))))
 				.isInstanceOf(ExportQueueFullException.class);
 			assertThat(exportsOf("inspector")).isEqualTo(before);
 		}
@@ -389,21 +398,98 @@ class BackgroundExportIT {
 	}
 
 	@Test
-	void exportLeftUnfinishedByARestartIsFailedWithAClearMessage() throws Exception {
-		this.jdbc
-			.sql("""
-					INSERT INTO report_export (owner, title, format, status, rows_estimated, rows_done, created_at, started_at)
-					VALUES ('inspector', '重启前的导出', 'PDF', 'RUNNING', 1000, 400, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""")
-			.update();
-		long id = latestExportOf("inspector");
+	void exportOfANodeThatDiedIsTakenOverAndBuiltAgainFromItsRecipeWhileALiveNodesIsLeftAlone() throws Exception {
+		long dead = staleExport("inspector",
+				"{\"recipe\":\"rectification-order\",\"parameters\":{\"id\":\"" + this.order + "\"}}",
+				"UTC_TIMESTAMP(6) - INTERVAL 2 MINUTE");
+		long alive = staleExport("inspector", null, "UTC_TIMESTAMP(6)");
+		try {
+			this.exports.watch();
 
-		assertThat(this.exports.failInterrupted()).isEqualTo(1);
+			ReportExport done = awaitFinished("inspector", dead);
+			assertThat(done.status()).isEqualTo(ExportStatus.DONE);
+			assertThat(done.targetType()).isEqualTo("rectification_order");
+			assertThat(column(dead, "owner_node")).isEqualTo(this.node.id());
+			assertThat(column(dead, "attempts")).isEqualTo("1");
+			byte[] pdf = this.mvc.perform(get("/exports/" + dead + "/file").session(this.inspector))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			try (PDDocument document = Loader.loadPDF(pdf)) {
+				// the order's report, watermarked with its owner
+				assertThat(new PDFTextStripper().getText(document)).contains(this.number, "王检查（inspector）");
+			}
+			assertThat(this.exports.find("inspector", alive).orElseThrow().status()).isEqualTo(ExportStatus.RUNNING);
+			assertThat(column(alive, "owner_node")).isEqualTo("node-alive/1/abcdef");
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM report_export WHERE id = :id").param("id", alive).update();
+		}
+	}
 
-		ReportExport failed = this.exports.find("inspector", id).orElseThrow();
-		assertThat(failed.status()).isEqualTo(ExportStatus.FAILED);
-		assertThat(failed.interrupted()).isTrue();
+	@Test
+	void exportOfANodeThatDiedIsFailedAsInterruptedWhenItCannotBeBuiltAgain() throws Exception {
+		// queued before exports kept their recipe
+		long noRecipe = staleExport("inspector", null, null);
+		// taken over three times already: it may be what kills its nodes
+		long tooOften = staleExport("inspector",
+				"{\"recipe\":\"rectification-order\",\"parameters\":{\"id\":\"" + this.order + "\"}}",
+				"UTC_TIMESTAMP(6) - INTERVAL 2 MINUTE");
+		this.jdbc.sql("UPDATE report_export SET attempts = 3 WHERE id = :id").param("id", tooOften).update();
+
+		this.exports.watch();
+
+		for (long id : List.of(noRecipe, tooOften)) {
+			ReportExport failed = awaitFinished("inspector", id);
+			assertThat(failed.status()).isEqualTo(ExportStatus.FAILED);
+			assertThat(failed.interrupted()).isTrue();
+		}
 		this.mvc.perform(get("/exports").session(this.inspector))
 			.andExpect(content().string(containsString("服务重启，导出未能完成，请重新导出。")));
+	}
+
+	@Test
+	void exportTakenOverForAnOwnerWhoCannotSeeItsContentIsFailedWithoutAFile() throws Exception {
+		// mingche's team does not see an order of qingqiong: a forged or stale recipe
+		// builds nothing
+		long id = staleExport("mingche",
+				"{\"recipe\":\"rectification-order\",\"parameters\":{\"id\":\"" + this.order + "\"}}",
+				"UTC_TIMESTAMP(6) - INTERVAL 2 MINUTE");
+
+		this.exports.watch();
+
+		ReportExport failed = awaitFinished("mingche", id);
+		assertThat(failed.status()).isEqualTo(ExportStatus.FAILED);
+		assertThat(failed.errorKey()).isEqualTo(ReportExport.GONE);
+		assertThat(failed.sha256()).isNull();
+		this.mvc.perform(get("/exports").session(SignIn.as(this.mvc, "mingche")))
+			.andExpect(content().string(containsString("导出的内容已删除或您已无权查看，导出未能完成。")));
+	}
+
+	/** An export left running by another node, with the heartbeat given (SQL). */
+	private long staleExport(String owner, String recipe, String heartbeat) {
+		this.jdbc
+			.sql("""
+					INSERT INTO report_export (owner, title, format, status, rows_estimated, rows_done, created_at, started_at,
+					  recipe, owner_node, heartbeat_at)
+					VALUES (:owner, '另一节点的导出', 'PDF', 'RUNNING', 1000, 400, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), :recipe,
+					  :node, %s)"""
+				.formatted((heartbeat != null) ? heartbeat : "NULL"))
+			.param("owner", owner)
+			.param("recipe", recipe)
+			.param("node",
+					(heartbeat != null && heartbeat.equals("UTC_TIMESTAMP(6)")) ? "node-alive/1/abcdef"
+							: "node-dead/1/abcdef")
+			.update();
+		return latestExportOf(owner);
+	}
+
+	private String column(long id, String column) {
+		return this.jdbc.sql("SELECT CAST(" + column + " AS CHAR) FROM report_export WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	private ReportExport awaitFinished(String owner, long id) throws InterruptedException {

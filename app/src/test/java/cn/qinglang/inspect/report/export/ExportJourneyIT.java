@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,7 +29,7 @@ import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
 import static cn.qinglang.inspect.report.export.ExportSamples.document;
-import static cn.qinglang.inspect.report.export.ExportSamples.watermark;
+import static cn.qinglang.inspect.report.export.ExportSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * download links once they are done.
  */
 @PortalTest
+@Import(ExportSamples.SampleRecipe.class)
 @TestPropertySource(properties = { "qinglang.reports.background-above-rows=5", "qinglang.reports.queue-capacity=2" })
 class ExportJourneyIT extends BrowserJourney {
 
@@ -68,8 +70,8 @@ class ExportJourneyIT extends BrowserJourney {
 		// its sixtieth, so that the page is seen while the work is under way
 		CountDownLatch start = new CountDownLatch(1);
 		CountDownLatch finish = new CountDownLatch(1);
-		long held = this.exports.submit("inspector", ReportFormat.PDF, "长报表", 120, watermark(),
-				() -> document(new HeldRows(120).holdAt(0, start).pauseAt(50, 400).holdAt(60, finish)));
+		long held = this.exports.submit("inspector", ReportFormat.PDF, "长报表", 120,
+				sample(() -> document(new HeldRows(120).holdAt(0, start).pauseAt(50, 400).holdAt(60, finish))));
 		try {
 			String baseUrl = "http://localhost:" + this.port;
 			LoginPage.open(driver, baseUrl).signIn("inspector", SignIn.DEMO_PASSWORD);

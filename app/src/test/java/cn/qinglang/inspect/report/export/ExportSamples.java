@@ -1,13 +1,15 @@
 package cn.qinglang.inspect.report.export;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
@@ -16,8 +18,8 @@ import net.sf.jasperreports.engine.JRField;
 import cn.qinglang.inspect.report.RecordDataSource;
 import cn.qinglang.inspect.report.ReportDocument;
 import cn.qinglang.inspect.report.ReportLine;
-import cn.qinglang.inspect.report.Watermark;
-import cn.qinglang.inspect.system.Times;
+import cn.qinglang.inspect.report.ReportRecipe;
+import cn.qinglang.inspect.security.PortalUser;
 
 /**
  * Made-up documents for the background export tests, printed through the office document
@@ -28,8 +30,38 @@ final class ExportSamples {
 	private ExportSamples() {
 	}
 
-	static Watermark watermark() {
-		return Watermark.of("测试员（tester）", Times.now(Clock.systemUTC()), ZoneId.of("Asia/Shanghai"));
+	/**
+	 * A queued export's recipe that builds the given document, once, on the node of the
+	 * test: {@link SampleRecipe} hands it to the worker.
+	 */
+	static ReportRecipe.Request sample(Supplier<ReportDocument> document) {
+		String key = String.valueOf(SampleRecipe.keys.incrementAndGet());
+		SampleRecipe.waiting.put(key, document);
+		return new ReportRecipe.Request(SampleRecipe.NAME, Map.of("key", key));
+	}
+
+	/**
+	 * The made-up documents as a recipe of the portal under test; a document is built for
+	 * any user (unlike a feature's), as it stands for any report.
+	 */
+	static class SampleRecipe implements ReportRecipe {
+
+		static final String NAME = "test-sample";
+
+		static final AtomicLong keys = new AtomicLong();
+
+		static final Map<String, Supplier<ReportDocument>> waiting = new ConcurrentHashMap<>();
+
+		@Override
+		public String name() {
+			return NAME;
+		}
+
+		@Override
+		public Optional<ReportDocument> document(PortalUser user, Map<String, String> parameters) {
+			return Optional.ofNullable(waiting.remove(parameters.get("key"))).map(Supplier::get);
+		}
+
 	}
 
 	static List<ReportLine> lines(int count) {
