@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.system;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +66,18 @@ class WriteConflictsTests {
 				new UncategorizedSQLException("update", null, new SQLException("Lock wait timeout", "HY000", 1205))))
 			.isTrue();
 		assertThat(WriteConflicts.lostToAnother(new DataIntegrityViolationException("duplicate"))).isFalse();
+		// a document number issued meanwhile by another node's transaction: run again,
+		// next
+		// number; any other duplicate is the caller's to answer
+		assertThat(WriteConflicts.lostToAnother(new DuplicateKeyException("insert",
+				new SQLIntegrityConstraintViolationException(
+						"Duplicate entry '京网信整改〔2026〕5号' for key 'rectification_order_number_uk'", "23000", 1062))))
+			.isTrue();
+		assertThat(
+				WriteConflicts.lostToAnother(new DuplicateKeyException("insert",
+						new SQLIntegrityConstraintViolationException(
+								"Duplicate entry 'inspector' for key 'app_user_username_uk'", "23000", 1062))))
+			.isFalse();
 		assertThat(WriteConflicts.lostToAnother(new IllegalStateException("no"))).isFalse();
 	}
 

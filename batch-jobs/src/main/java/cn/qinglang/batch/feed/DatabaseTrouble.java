@@ -11,22 +11,51 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Failures that a restart cures: the database's connection lost (a Galera node died and
- * the pool connects to the next), a transaction that lost to another (deadlock, or a
- * Galera certification failure at commit, both 1213) or waited too long for a lock; any
- * error of the database but bad data (SQL state class 22), a broken constraint (23) or a
- * bad statement (42), which would fail again.
+ * The database's failures that running again cures. A transaction that
+ * {@link #lostToAnother lost to another} is run again at once, whole (the portal's
+ * {@code @RetryOnConflict}); a feed run is restarted from its last committed chunk after
+ * {@link #is any trouble of the database}.
  */
-final class DatabaseTrouble {
+public final class DatabaseTrouble {
+
+	private static final int DEADLOCK = 1213;
+
+	private static final int LOCK_WAIT_TIMEOUT = 1205;
 
 	private DatabaseTrouble() {
+	}
+
+	/**
+	 * A transaction that lost to another: a deadlock, or a Galera certification failure
+	 * at commit (both 1213, the transaction rolled back), or a lock wait time-out (1205).
+	 */
+	public static boolean lostToAnother(Throwable failure) {
+		if (failure instanceof PessimisticLockingFailureException) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql
+					&& (sql.getErrorCode() == DEADLOCK || sql.getErrorCode() == LOCK_WAIT_TIMEOUT)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean in(List<Throwable> failures) {
 		return failures.stream().anyMatch(DatabaseTrouble::is);
 	}
 
+	/**
+	 * Trouble a restart cures: the database's connection lost (a Galera node died and the
+	 * pool connects to the next), a transaction that lost to another; any error of the
+	 * database but bad data (SQL state class 22), a broken constraint (23) or a bad
+	 * statement (42), which would fail again.
+	 */
 	static boolean is(Throwable failure) {
+		if (lostToAnother(failure)) {
+			return true;
+		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof DataAccessResourceFailureException
