@@ -1,7 +1,6 @@
 package cn.qinglang.inspect.feed;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +9,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +34,8 @@ import cn.qinglang.inspect.feed.ApiTokens.ApiToken;
  * The push API's own security: a bearer token on every request, nothing else. Stateless
  * (a session cookie authenticates nothing here, so the API needs no CSRF token); a
  * missing, revoked or expired token is answered 401; an address that keeps failing is
- * slowed down (429) and every failure is in the audit log. Bucket4j keeps the counts.
+ * slowed down (429) and every failure is in the audit log. Bucket4j keeps the counts, in
+ * the database ({@link PushRates}), so that every node counts them.
  */
 @Configuration(proxyBeanMethods = false)
 class PushApiSecurity {
@@ -47,14 +44,13 @@ class PushApiSecurity {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain pushApi(HttpSecurity http, ApiTokens tokens, AuditLog audit, PushProperties properties)
-			throws Exception {
+	SecurityFilterChain pushApi(HttpSecurity http, ApiTokens tokens, AuditLog audit, PushRates rates) throws Exception {
 		http.securityMatcher("/api/v1/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PushApiController.CONTRACT)
 				.permitAll()
 				.anyRequest()
 				.hasRole(ROLE))
-			.addFilterBefore(new TokenFilter(tokens, audit, properties), BasicAuthenticationFilter.class)
+			.addFilterBefore(new TokenFilter(tokens, audit, rates), BasicAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.securityContext(
@@ -80,27 +76,16 @@ class PushApiSecurity {
 	/** Checks the bearer token; counts an address's failures. */
 	static final class TokenFilter extends OncePerRequestFilter {
 
-		private static final int ADDRESSES = 10_000;
-
 		private final ApiTokens tokens;
 
 		private final AuditLog audit;
 
-		private final PushProperties properties;
+		private final PushRates rates;
 
-		// failures by address, the least recently failing forgotten first
-		private final Map<String, Bucket> failures = java.util.Collections
-			.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-					return size() > ADDRESSES;
-				}
-			});
-
-		TokenFilter(ApiTokens tokens, AuditLog audit, PushProperties properties) {
+		TokenFilter(ApiTokens tokens, AuditLog audit, PushRates rates) {
 			this.tokens = tokens;
 			this.audit = audit;
-			this.properties = properties;
+			this.rates = rates;
 		}
 
 		@Override
@@ -111,8 +96,7 @@ class PushApiSecurity {
 				return;
 			}
 			String address = request.getRemoteAddr();
-			Bucket failed = this.failures.get(address);
-			if (failed != null && failed.getAvailableTokens() <= 0) {
+			if (this.rates.addressBlocked(address)) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, "60");
 				problem(response, 429, "TOO_MANY_FAILURES",
 						"too many requests with a bad token from this address: wait a minute");
@@ -129,15 +113,7 @@ class PushApiSecurity {
 				SecurityContextHolder.setContext(context);
 			}
 			else {
-				this.failures
-					.computeIfAbsent(address,
-							(key) -> Bucket.builder()
-								.addLimit(Bandwidth.builder()
-									.capacity(this.properties.failuresPerMinute())
-									.refillGreedy(this.properties.failuresPerMinute(), Duration.ofMinutes(1))
-									.build())
-								.build())
-					.tryConsume(1);
+				this.rates.addressFailed(address);
 				logger.warn("push API: " + ((secret == null) ? "no token" : "an unknown, revoked or expired token")
 						+ " from " + address);
 				this.audit.recordAs(null, null, address,

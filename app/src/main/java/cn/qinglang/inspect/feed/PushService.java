@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,10 +65,11 @@ class PushService {
 
 	private final java.time.Clock clock;
 
-	private final Map<Long, Bucket> rates = new ConcurrentHashMap<>();
+	private final PushRates rates;
 
 	PushService(Pushes pushes, PlatformTransactionManager transactions, AuditLog audit, PushProperties properties,
-			JdbcClient jdbc, JsonMapper json, MessageSource messages, java.time.Clock clock) {
+			JdbcClient jdbc, JsonMapper json, MessageSource messages, java.time.Clock clock, PushRates rates) {
+		this.rates = rates;
 		this.pushes = pushes;
 		this.transactions = new TransactionTemplate(transactions);
 		this.readCommitted = new TransactionTemplate(transactions);
@@ -202,15 +200,7 @@ class PushService {
 	}
 
 	private void takeRate(ApiToken token) {
-		ConsumptionProbe probe = this.rates
-			.computeIfAbsent(token.id(),
-					(id) -> Bucket.builder()
-						.addLimit(Bandwidth.builder()
-							.capacity(this.properties.requestsPerMinute())
-							.refillGreedy(this.properties.requestsPerMinute(), Duration.ofMinutes(1))
-							.build())
-						.build())
-			.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = this.rates.takeRequest(token.id());
 		if (!probe.isConsumed()) {
 			throw new RateLimited(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
 		}
