@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -71,6 +74,11 @@ class DatabaseNodeGuard extends OncePerRequestFilter {
 			}
 		}
 		this.health = now;
+	}
+
+	/** The last look's result: the {@code databaseNode} component of the health. */
+	Health health() {
+		return this.health;
 	}
 
 	boolean usable() {
@@ -151,8 +159,17 @@ class DatabaseNodeGuard extends OncePerRequestFilter {
 		}
 
 		@Bean
-		Watch databaseNodeWatch(DatabaseNodeGuard guard, DatabaseNodeHealth node) {
-			return new Watch(guard, node);
+		Watch databaseNodeWatch(DatabaseNodeGuard guard, DataSource dataSource) {
+			return new Watch(guard, new DatabaseNodeHealth(dataSource));
+		}
+
+		/**
+		 * In place of Boot's {@code db} check, which waits for the database as long as it
+		 * keeps it.
+		 */
+		@Bean("databaseNode")
+		HealthIndicator databaseNode(DatabaseNodeGuard guard) {
+			return guard::health;
 		}
 
 	}
@@ -168,6 +185,13 @@ class DatabaseNodeGuard extends OncePerRequestFilter {
 			super("database-node-watch", INTERVAL);
 			this.guard = guard;
 			this.node = node;
+		}
+
+		/** Looks once before the node serves, then every two seconds. */
+		@Override
+		public synchronized void start() {
+			this.guard.look(this.node);
+			super.start();
 		}
 
 		@Override

@@ -12,16 +12,16 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * The database node this portal node talks to, in {@code /actuator/health} (details for
- * administrators): its host, port and version, and on a Galera cluster the cluster's size
- * and this node's state. Down when the node is not part of the cluster's primary
- * component (it may not be written to), or not synced; a single MariaDB is a cluster of
- * one.
+ * The check of the database node this portal node talks to, run every two seconds by
+ * {@link DatabaseNodeGuard}, whose last result is the {@code databaseNode} component of
+ * {@code /actuator/health} (details for administrators), so that the health answers at
+ * once even while the database keeps a check waiting: its host, port and version, and on
+ * a Galera cluster the cluster's size and this node's state. Down when the node is not
+ * part of the cluster's primary component (it may not be written to), or not synced; a
+ * single MariaDB is a cluster of one.
  */
-@Component("databaseNode")
 class DatabaseNodeHealth extends AbstractHealthIndicator {
 
 	private static final int QUERY_TIMEOUT_SECONDS = 3;

@@ -1,5 +1,6 @@
 package cn.qinglang.inspect.feed.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -66,16 +67,26 @@ class DemoFeeds {
 		List<Enterprise> enterprises = this.jdbc.sql("SELECT id, code FROM enterprise ORDER BY id")
 			.query((rs, row) -> new Enterprise(rs.getLong(1), rs.getString(2)))
 			.list();
+		// several nodes starting at once: each configures and pulls the feeds it inserted
+		List<Enterprise> configured = new ArrayList<>();
 		for (Enterprise enterprise : enterprises) {
-			this.jdbc.sql("""
-					INSERT INTO feed (enterprise_id, base_url, token_ciphertext, enabled)
-					VALUES (:e, :url, :token, TRUE)""")
-				.param("e", enterprise.id())
-				.param("url", base + "/demo-platform/" + enterprise.code())
-				.param("token", this.cipher.encrypt(token(enterprise.code())))
-				.update();
+			try {
+				if (this.jdbc.sql("""
+						INSERT IGNORE INTO feed (enterprise_id, base_url, token_ciphertext, enabled)
+						VALUES (:e, :url, :token, TRUE)""")
+					.param("e", enterprise.id())
+					.param("url", base + "/demo-platform/" + enterprise.code())
+					.param("token", this.cipher.encrypt(token(enterprise.code())))
+					.update() == 1) {
+					configured.add(enterprise);
+				}
+			}
+			catch (RuntimeException ex) {
+				// another node's insert of the same feed won at commit
+				log.info("Demo: feed of {} configured by another node ({})", enterprise.code(), ex.getMessage());
+			}
 		}
-		Thread ingestion = new Thread(() -> ingest(enterprises), "demo-feed-ingestion");
+		Thread ingestion = new Thread(() -> ingest(configured), "demo-feed-ingestion");
 		ingestion.setDaemon(true);
 		ingestion.start();
 	}
