@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import tools.jackson.core.io.JsonStringEncoder;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,9 +70,9 @@ class PushApiSecurity {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"error\":\"" + code + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
-					+ "\"}");
+		StringBuilder body = new StringBuilder("{\"error\":\"").append(code).append("\",\"message\":\"");
+		JsonStringEncoder.getInstance().quoteAsString(message, body);
+		response.getWriter().write(body.append("\"}").toString());
 	}
 
 	/** Checks the bearer token; counts an address's failures. */

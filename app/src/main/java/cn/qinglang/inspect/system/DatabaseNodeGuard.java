@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import tools.jackson.core.io.JsonStringEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 import cn.qinglang.batch.feed.NodeWatch;
 
@@ -102,13 +104,14 @@ class DatabaseNodeGuard extends OncePerRequestFilter {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			StringBuilder body = new StringBuilder("{\"error\":\"DATABASE_UNAVAILABLE\",\"message\":\"");
+			JsonStringEncoder.getInstance().quoteAsString(reason, body);
 			response.getWriter()
-				.write("{\"error\":\"DATABASE_UNAVAILABLE\",\"message\":\"" + json(reason) + "\",\"retryAfterSeconds\":"
-						+ RETRY_AFTER_SECONDS + "}");
+				.write(body.append("\",\"retryAfterSeconds\":").append(RETRY_AFTER_SECONDS).append('}').toString());
 			return;
 		}
 		response.setContentType(MediaType.TEXT_HTML_VALUE);
-		String escaped = html(reason);
+		String escaped = HtmlUtils.htmlEscape(reason, StandardCharsets.UTF_8.name());
 		response.getWriter().write(PAGE.formatted(escaped, escaped));
 	}
 
@@ -120,26 +123,6 @@ class DatabaseNodeGuard extends OncePerRequestFilter {
 		Object status = this.health.getDetails().get("clusterStatus");
 		Object state = this.health.getDetails().get("nodeState");
 		return "Galera " + status + ", " + state;
-	}
-
-	private static String html(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-	}
-
-	private static String json(String text) {
-		StringBuilder out = new StringBuilder();
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
 	}
 
 	@Configuration(proxyBeanMethods = false)
