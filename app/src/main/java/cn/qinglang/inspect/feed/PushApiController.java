@@ -72,8 +72,12 @@ class PushApiController {
 		if (records.isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, "EMPTY", "the body holds no record");
 		}
-		return ResponseEntity.ok(this.service.push(token, records, ApiTokens.sha256(bytes), dryRun, idempotencyKey,
-				request.getRemoteAddr(), locale));
+		// the body's hash tells a retry from another request under the same key; without
+		// a
+		// key nothing asks for it
+		String bodyHash = (idempotencyKey != null) ? ApiTokens.sha256(bytes) : null;
+		return ResponseEntity
+			.ok(this.service.push(token, records, bodyHash, dryRun, idempotencyKey, request.getRemoteAddr(), locale));
 	}
 
 	/**

@@ -98,12 +98,17 @@ class PushService {
 		}
 		List<FeedItem> validated = this.pushes.validate(token.creditCode(), records);
 		this.pushes.ensureFeed(token.enterpriseId());
+		// outside the request's transaction (see Pushes#reserve); in the sandbox inside
+		// it, so that a dry run leaves no run and takes no places
+		long[] placed = sandbox ? null : placesOf(token, records.size());
 		PushAnswer answer;
 		try {
 			answer = this.transactions.execute((status) -> {
-				long run = this.pushes.runOf(token.enterpriseId(), token.id(), token.name(), token.createdBy());
+				long run = (placed != null) ? placed[0]
+						: this.pushes.runOf(token.enterpriseId(), token.id(), token.name(), token.createdBy());
+				long base = (placed != null) ? placed[1] : this.pushes.peek(run);
 				PushAnswer made = answer(run, sandbox,
-						this.pushes.submit(token.enterpriseId(), run, records, validated), locale);
+						this.pushes.submit(token.enterpriseId(), run, base, records, validated), locale);
 				if (sandbox) {
 					status.setRollbackOnly();
 				}
@@ -124,6 +129,9 @@ class PushService {
 		catch (DuplicateKeyException ex) {
 			// the same key sent twice at once: the other request's answer stands
 			return firstAnswer(token.id(), key, bodyHash).orElseThrow(() -> ex);
+		}
+		if (!sandbox && answer.received() > answer.rejected()) {
+			this.pushes.noteSuccess(token.enterpriseId());
 		}
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("token", token.prefix());
@@ -197,6 +205,14 @@ class PushService {
 	@SchedulerLock(name = "push-aggregation", lockAtMostFor = "PT30M")
 	void aggregatePushesOften() {
 		aggregatePushes();
+	}
+
+	/**
+	 * The token's run of the day and the places reserved in it: {run, last place before}.
+	 */
+	private long[] placesOf(ApiToken token, int records) {
+		long run = this.pushes.runOf(token.enterpriseId(), token.id(), token.name(), token.createdBy());
+		return new long[] { run, this.pushes.reserve(run, records) };
 	}
 
 	private void takeRate(ApiToken token) {

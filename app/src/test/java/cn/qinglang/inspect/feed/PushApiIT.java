@@ -398,6 +398,55 @@ class PushApiIT {
 	}
 
 	@Test
+	void concurrentRequestsOfOneTokenTakePlacesOfTheirOwnAndAddUpExactly() throws Exception {
+		long run = this.json
+			.readTree(post(complaint(this.prefix + "first", credit(), "RECEIVED"), this.token, Map.of()).body())
+			.get("run")
+			.asLong();
+		long before = readCount(run);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+			for (int request = 0; request < 8; request++) {
+				StringBuilder body = new StringBuilder();
+				for (int i = 0; i < 40; i++) {
+					body.append(complaint(this.prefix + request + "-" + i, credit(), "RECEIVED")).append('\n');
+				}
+				// one refused record in each, stored with its place in the run
+				body.append(complaint(this.prefix + request + "-bad", credit(), "LOST")).append('\n');
+				sent.add(pool.submit(() -> post(body.toString(), this.token, Map.of())));
+			}
+			for (Future<HttpResponse<String>> response : sent) {
+				List<String> statuses = statuses(response.get());
+				assertThat(statuses).hasSize(41);
+				assertThat(statuses.stream().filter("CREATED"::equals).count()).isEqualTo(40);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(stored(this.prefix + "%")).isEqualTo(1 + 8 * 40);
+		Map<String, Object> counts = this.jdbc
+			.sql("SELECT read_count, written_count, rejected_count, next_position FROM feed_run WHERE id = :id")
+			.param("id", run)
+			.query()
+			.singleRow();
+		assertThat(((Number) counts.get("read_count")).longValue() - before).isEqualTo(8 * 41);
+		assertThat(((Number) counts.get("next_position")).longValue()).as("no request failed: no place left unused")
+			.isEqualTo(((Number) counts.get("read_count")).longValue());
+		List<Long> places = this.jdbc
+			.sql("SELECT position FROM feed_reject WHERE run_id = :run AND platform_id LIKE :p ORDER BY position")
+			.param("run", run)
+			.param("p", this.prefix + "%")
+			.query(Long.class)
+			.list();
+		assertThat(places).hasSize(8).doesNotHaveDuplicates();
+		// each request's refused record is its 41st: its place is a multiple of 41 after
+		// the places taken before
+		assertThat(places).allSatisfy((place) -> assertThat((place - before) % 41).isZero());
+	}
+
+	@Test
 	void aMissingRevokedOrExpiredTokenOrASessionCookieIsRefused() throws Exception {
 		String body = complaint(this.prefix + "1", credit(), "RECEIVED");
 		assertThat(this.http

@@ -149,9 +149,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				cursor = item.pageEndCursor();
 			}
 		}
-		this.metrics.write(metrics, null, null);
-		this.complaints.write(complaints, null, null);
-		this.actions.write(actions, null, null);
+		this.metrics.note(this.metrics.write(metrics, null, null));
+		this.complaints.note(this.complaints.write(complaints, null, null));
+		this.actions.note(this.actions.write(actions, null, null));
 		writeRejects(rejects);
 		int written = metrics.size() + complaints.size() + actions.size();
 		// a run taken over by another node (this one stalled past the heartbeat
@@ -188,10 +188,14 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 	/**
 	 * Stores a pushed request's records, the good ones by the same upsert as a chunk and
 	 * the refused ones with their reason, and tells what became of each good one by its
-	 * position. No cursor and no run ownership: the caller holds the enterprise's push
-	 * lock and counts the run. The ids must be distinct.
+	 * position. No cursor and no run ownership: the caller places the records in the run
+	 * and counts it. The ids must be distinct. Other requests of the enterprise may be
+	 * storing beside it: a record another one has just stored is classified as that one
+	 * committed it (a locking read).
+	 * @param beforeNoting run once the records are stored, before the run's days and
+	 * rejects are noted (rows that read-lock the run's row through their foreign key)
 	 */
-	public Map<Long, Outcome> storeReporting(List<FeedItem> items) {
+	public Map<Long, Outcome> storeReporting(List<FeedItem> items, Runnable beforeNoting) {
 		List<LabelingMetric> metrics = new ArrayList<>();
 		List<Long> metricPositions = new ArrayList<>();
 		List<Complaint> complaints = new ArrayList<>();
@@ -219,9 +223,13 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			}
 		}
 		Map<Long, Outcome> outcomes = new HashMap<>();
-		this.metrics.write(metrics, metricPositions, outcomes);
-		this.complaints.write(complaints, complaintPositions, outcomes);
-		this.actions.write(actions, actionPositions, outcomes);
+		Set<LocalDate> metricDays = this.metrics.write(metrics, metricPositions, outcomes);
+		Set<LocalDate> complaintDays = this.complaints.write(complaints, complaintPositions, outcomes);
+		Set<LocalDate> actionDays = this.actions.write(actions, actionPositions, outcomes);
+		beforeNoting.run();
+		this.metrics.note(metricDays);
+		this.complaints.note(complaintDays);
+		this.actions.note(actionDays);
 		writeRejects(rejects);
 		return outcomes;
 	}
@@ -295,8 +303,8 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 	 * table, the table's name and {@code _load}, which has the table's columns and no
 	 * key, plus {@code seq}: the order of the rows, so that a record sent twice in a
 	 * chunk ends as its later version, and those just inserted are set again to the same
-	 * values. Notes the days the chunk touched in {@code feed_run_day} for the
-	 * aggregation after the run.
+	 * values. {@link #note} then notes the days the chunk touched in {@code feed_run_day}
+	 * for the aggregation after the run.
 	 */
 	private final class Upsert<T> {
 
@@ -329,10 +337,11 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 		 * @param positions the items' positions, when {@code outcomes} is to be told
 		 * @param outcomes receives what became of each item by its position; null for a
 		 * chunk, whose rows are then loaded straight into the table first
+		 * @return the days the records touched, those they left included
 		 */
-		void write(List<T> items, List<Long> positions, Map<Long, Outcome> outcomes) {
+		Set<LocalDate> write(List<T> items, List<Long> positions, Map<Long, Outcome> outcomes) {
 			if (items.isEmpty()) {
-				return;
+				return Set.of();
 			}
 			LoadDataRows rows = new LoadDataRows();
 			Set<LocalDate> days = new TreeSet<>();
@@ -390,6 +399,14 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				}
 				return null;
 			});
+			return days;
+		}
+
+		/** Notes the days the records touched in {@code feed_run_day}, in their order. */
+		void note(Set<LocalDate> days) {
+			if (days.isEmpty()) {
+				return;
+			}
 			// one statement of many rows: as many statements, one per day, took a push of
 			// records over 150 days 5 ms more
 			List<Object> values = new ArrayList<>(days.size() * 3);
@@ -429,9 +446,13 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 			try (Statement statement = connection.createStatement();
 					// the rank, not seq itself: on Galera auto_increment_increment is the
 					// cluster's size (wsrep_auto_increment_control), so seq steps by it
+					// a locking read: the stored rows as another request of the
+					// enterprise
+					// committed them a moment ago, not as this transaction's snapshot has
+					// them, and held until the upsert below has changed them
 					ResultSet rows = statement.executeQuery("SELECT ROW_NUMBER() OVER (ORDER BY s.seq), x.id IS NULL, "
 							+ same + " FROM " + staging + " s LEFT JOIN " + this.table + " x" + byKey()
-							+ " ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id")) {
+							+ " ON x.enterprise_id = s.enterprise_id AND x.platform_id = s.platform_id FOR UPDATE")) {
 				while (rows.next()) {
 					Outcome outcome = rows.getBoolean(2) ? Outcome.CREATED
 							: rows.getBoolean(3) ? Outcome.UNCHANGED : Outcome.UPDATED;

@@ -3,6 +3,8 @@ package cn.qinglang.batch.feed;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,6 +21,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -181,12 +184,12 @@ public class Pushes {
 
 	/**
 	 * Makes the enterprise's feed row if it has none, in a transaction of its own before
-	 * the push's (taken in the push's, the insert's key lock and the row lock of
-	 * {@link #runOf} would deadlock two first pushes).
+	 * the push's (made in the push's, its key would be locked until the push commits and
+	 * the enterprise's other first requests would wait for it).
 	 */
 	public void ensureFeed(long enterpriseId) {
-		// looked up first without a lock: INSERT IGNORE of an existing row waits for the
-		// row's lock, which the push in progress holds
+		// looked up first without a lock: INSERT IGNORE of an existing row waits for a
+		// lock on it that a pull in progress may hold
 		if (this.jdbc.sql("SELECT COUNT(*) FROM feed WHERE enterprise_id = :enterprise")
 			.param("enterprise", enterpriseId)
 			.query(Long.class)
@@ -199,16 +202,26 @@ public class Pushes {
 
 	/**
 	 * The push run of a token on the portal's day, made on its first request: one run per
-	 * token and day, counted up by each request. Takes the enterprise's push lock (its
-	 * feed row) for the caller's transaction, so that pushes of one enterprise are stored
-	 * one after the other and their answers are exact.
+	 * token and day, counted up by each request. Takes no lock: the requests of one
+	 * enterprise are stored side by side, each in the places it reserved in the run
+	 * ({@link #reserve}), their counts added as they commit.
 	 */
 	public long runOf(long enterpriseId, long tokenId, String tokenName, String startedBy) {
-		long feedId = this.jdbc.sql("SELECT id FROM feed WHERE enterprise_id = :enterprise FOR UPDATE")
+		LocalDate today = LocalDate.now(this.clock);
+		// looked up first without a lock: INSERT IGNORE of an existing row waits for the
+		// row's lock, which a request adding its counts holds until it commits
+		List<Long> found = this.jdbc.sql("SELECT id FROM feed_run WHERE token_id = :token AND run_day = :day")
+			.param("token", tokenId)
+			.param("day", today)
+			.query(Long.class)
+			.list();
+		if (!found.isEmpty()) {
+			return found.get(0);
+		}
+		long feedId = this.jdbc.sql("SELECT id FROM feed WHERE enterprise_id = :enterprise")
 			.param("enterprise", enterpriseId)
 			.query(Long.class)
 			.single();
-		LocalDate today = LocalDate.now(this.clock);
 		this.jdbc.sql("""
 				INSERT IGNORE INTO feed_run (feed_id, enterprise_id, source, status, file_name, started_by, owner_node,
 				  token_id, run_day, ended_at)
@@ -222,9 +235,42 @@ public class Pushes {
 			.param("token", tokenId)
 			.param("day", today)
 			.update();
-		return this.jdbc.sql("SELECT id FROM feed_run WHERE token_id = :token AND run_day = :day")
+		// a locking read: sees the run another request made meanwhile even in a
+		// transaction whose snapshot is older
+		return this.jdbc.sql("SELECT id FROM feed_run WHERE token_id = :token AND run_day = :day LOCK IN SHARE MODE")
 			.param("token", tokenId)
 			.param("day", today)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Reserves a request's places in its run: one statement, committed at once outside
+	 * the request's transaction, so that two requests never get the same places and
+	 * neither waits for the other's records to be stored. A request that fails later
+	 * leaves its places unused.
+	 * @return the last place before the request's
+	 */
+	public long reserve(long runId, int records) {
+		return this.template.execute((ConnectionCallback<Long>) (connection) -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("UPDATE feed_run SET next_position = LAST_INSERT_ID(next_position + " + records
+						+ ") WHERE id = " + runId);
+				try (ResultSet last = statement.executeQuery("SELECT LAST_INSERT_ID()")) {
+					last.next();
+					return last.getLong(1) - records;
+				}
+			}
+		});
+	}
+
+	/**
+	 * The places a request in the sandbox takes: after those handed out, reserving none
+	 * (its records are rolled back with everything else).
+	 */
+	public long peek(long runId) {
+		return this.jdbc.sql("SELECT next_position FROM feed_run WHERE id = :run")
+			.param("run", runId)
 			.query(Long.class)
 			.single();
 	}
@@ -260,15 +306,14 @@ public class Pushes {
 
 	/**
 	 * Stores a request's records, as {@link #validate} found them, in the run (see
-	 * {@link #runOf}), and answers each: created, updated, unchanged, or refused with the
-	 * field, the reason and what was wrong.
+	 * {@link #runOf}) after the place {@code base} ({@link #reserve}), and answers each:
+	 * created, updated, unchanged, or refused with the field, the reason and what was
+	 * wrong. The run's counts are added last, so that its row is held only for the
+	 * commit; two requests with the same ids wait for each other at those records only.
 	 */
-	public List<Result> submit(long enterpriseId, long runId, List<RawRecord> records, List<FeedItem> validated) {
-		long base = this.jdbc.sql("SELECT read_count FROM feed_run WHERE id = :run")
-			.param("run", runId)
-			.query(Long.class)
-			.single();
-		// placed in the run: after the records its earlier requests brought
+	public List<Result> submit(long enterpriseId, long runId, long base, List<RawRecord> records,
+			List<FeedItem> validated) {
+		// placed in the run: in the places reserved for the request
 		List<FeedItem> items = new ArrayList<>(validated.size());
 		for (FeedItem item : validated) {
 			if (item instanceof Accepted accepted) {
@@ -280,7 +325,13 @@ public class Pushes {
 			}
 		}
 		FeedItemWriter writer = new FeedItemWriter(this.template, runId, 0, enterpriseId, this.node);
-		Map<Long, Outcome> outcomes = writer.storeReporting(items);
+		// the run's row locked once the records are stored, before the rows that
+		// read-lock it (its days, its rejects) and its counts: taken by the counts'
+		// update
+		// only, two requests would each read-lock it and then wait for the other to let
+		// go
+		// (a deadlock); taken first, the requests would be stored one after the other
+		Map<Long, Outcome> outcomes = writer.storeReporting(items, () -> lockRun(runId));
 		List<Result> results = new ArrayList<>();
 		int written = 0;
 		for (int i = 0; i < items.size(); i++) {
@@ -305,25 +356,40 @@ public class Pushes {
 			.param("rejected", items.size() - written)
 			.param("run", runId)
 			.update();
-		if (written > 0) {
-			this.jdbc.sql("""
-					UPDATE feed SET last_success_at = UTC_TIMESTAMP(6), last_error = NULL
-					WHERE enterprise_id = :enterprise""").param("enterprise", enterpriseId).update();
-		}
 		// the days are noted in feed_run_day; the aggregates follow in refresh(…), a few
 		// seconds later: refreshed at each request, a push of many batches would read its
 		// enterprise's rows of the days again and again
 		return results;
 	}
 
+	private void lockRun(long runId) {
+		this.jdbc.sql("SELECT id FROM feed_run WHERE id = :run FOR UPDATE")
+			.param("run", runId)
+			.query(Long.class)
+			.single();
+	}
+
 	/**
-	 * Withdraws a record the enterprise sent by mistake, in the caller's transaction
-	 * under its push lock (see {@link #runOf}): the record leaves its table, and with the
-	 * next {@link #refresh} the dashboards; it is kept in {@code withdrawn_record} as it
-	 * was stored, with the run and the token. Sending the same id later stores it anew.
+	 * Notes on the enterprise's feed that data came in, after the request committed:
+	 * taken in the request's transaction, the feed's row would be held by each request
+	 * until it commits, and the others would wait for it.
+	 */
+	public void noteSuccess(long enterpriseId) {
+		this.jdbc.sql("""
+				UPDATE feed SET last_success_at = UTC_TIMESTAMP(6), last_error = NULL
+				WHERE enterprise_id = :enterprise""").param("enterprise", enterpriseId).update();
+	}
+
+	/**
+	 * Withdraws a record the enterprise sent by mistake, in the caller's transaction (the
+	 * record's row locked): the record leaves its table, and with the next
+	 * {@link #refresh} the dashboards; it is kept in {@code withdrawn_record} as it was
+	 * stored, with the run and the token. Sending the same id later stores it anew.
 	 * @return whether the enterprise had such a record
 	 */
 	public boolean withdraw(long enterpriseId, long runId, long tokenId, RecordType type, String platformId) {
+		// first, as a push locks it before the rows that read-lock it (see submit)
+		lockRun(runId);
 		String table = type.wireName();
 		String dayColumn = (type == RecordType.COMPLAINT) ? "received_day" : "day";
 		List<Map<String, Object>> rows = this.template.queryForList(
