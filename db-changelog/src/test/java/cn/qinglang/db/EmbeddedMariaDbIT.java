@@ -138,7 +138,7 @@ class EmbeddedMariaDbIT {
 	@Test
 	void aCleanStopEndsTheServerEvenWhenItsWatcherWasKilled() {
 		EmbeddedMariaDb db = EmbeddedMariaDb
-			.start(new DatabaseProperties.Embedded(this.dataDir, BASE_DIR, 0, "qinglang", false));
+			.start(new DatabaseProperties.Embedded(this.dataDir, BASE_DIR, 0, "qinglang", false, null));
 		ProcessHandle server = ProcessHandle.of(db.serverPid()).orElseThrow();
 		this.servers.add(server);
 		server.parent().orElseThrow().destroyForcibly();
@@ -146,6 +146,33 @@ class EmbeddedMariaDbIT {
 		db.destroy();
 
 		assertThat(server.isAlive()).isFalse();
+	}
+
+	@Test
+	void theBufferPoolIsAsSetOrSizedToTheMachine() throws Exception {
+		EmbeddedMariaDb db = EmbeddedMariaDb.start(new DatabaseProperties.Embedded(this.dataDir, BASE_DIR, 0,
+				"qinglang", false, org.springframework.util.unit.DataSize.ofMegabytes(640)));
+		this.servers.add(ProcessHandle.of(db.serverPid()).orElseThrow());
+		try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+				var rows = connection.createStatement().executeQuery("SELECT @@innodb_buffer_pool_size")) {
+			rows.next();
+			assertThat(rows.getLong(1)).isEqualTo(640L * 1024 * 1024);
+		}
+		finally {
+			db.destroy();
+		}
+		long machine = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getTotalMemorySize();
+		long sized = new DatabaseProperties.Embedded(this.dataDir, BASE_DIR, 0, "qinglang", false, null)
+			.bufferPoolOrDefault()
+			.toBytes();
+		assertThat(sized).isBetween(512L << 20, 4L << 30)
+			.isEqualTo(Math.max(512L << 20, Math.min(4L << 30, machine / 8 / (1 << 20) * (1 << 20))));
+		assertThat(
+				new DatabaseProperties.Embedded(this.dataDir, BASE_DIR, 0, "qinglang", true, null).bufferPoolOrDefault()
+					.toMegabytes())
+			.as("a throwaway database of the tests")
+			.isEqualTo(512);
 	}
 
 	@Test
@@ -170,7 +197,7 @@ class EmbeddedMariaDbIT {
 		older.stop();
 
 		EmbeddedMariaDb db = EmbeddedMariaDb
-			.start(new DatabaseProperties.Embedded(legacy, BASE_DIR, 0, "qinglang", false));
+			.start(new DatabaseProperties.Embedded(legacy, BASE_DIR, 0, "qinglang", false, null));
 		try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
 				ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM kept")) {
 			rows.next();
