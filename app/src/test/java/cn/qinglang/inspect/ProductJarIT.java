@@ -17,6 +17,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProductJarIT {
 
+	/**
+	 * The launcher beside the jar: a first start records the class archive as it stops, a
+	 * second starts from it ({@code -Xshare:on} fails a start that cannot map it). Each
+	 * start ends once the context is up ({@code spring.context.exit=onRefresh}), on a
+	 * throwaway database.
+	 */
+	@Test
+	void theLauncherRecordsAClassArchiveAndStartsFromIt() throws Exception {
+		Path cds = Path.of("target/launcher-test/cds").toAbsolutePath();
+		org.springframework.util.FileSystemUtils.deleteRecursively(cds);
+		Launch first = launch(cds, "-Dspring.context.exit=onRefresh");
+		assertThat(first.exitCode()).as(first.output()).isZero();
+		assertThat(first.output()).contains("no class data archive yet");
+		assertThat(cds.resolve("app.jsa")).isNotEmptyFile();
+		assertThat(cds.resolve("app/qinglang-inspect.jar")).exists();
+
+		Launch second = launch(cds, "-Xshare:on -Dspring.context.exit=onRefresh");
+		assertThat(second.exitCode()).as(second.output()).isZero();
+		assertThat(second.output()).doesNotContain("no class data archive yet").contains("Exposing 3 endpoints");
+	}
+
+	private static Launch launch(Path cds, String javaOpts) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder("sh", "target/qinglang-inspect", "--server.port=0",
+				"--qinglang.db.embedded.throwaway=true",
+				"--qinglang.db.embedded.data-dir=" + Path.of("target/launcher-test/data").toAbsolutePath(),
+				"--qinglang.db.embedded.base-dir=" + Path.of("target/mariadb/base").toAbsolutePath())
+			.redirectErrorStream(true);
+		builder.environment().put("QINGLANG_CDS_DIR", cds.toString());
+		builder.environment().put("JAVA_OPTS", javaOpts);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+		}
+		return new Launch(process.exitValue(), output);
+	}
+
+	private record Launch(int exitCode, String output) {
+	}
+
 	@Test
 	void theJarHoldsNoGeneratorAndNoBenchmark() throws IOException {
 		Path jar = Path.of("target/qinglang-inspect.jar");
