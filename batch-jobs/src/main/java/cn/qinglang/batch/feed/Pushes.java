@@ -372,12 +372,17 @@ public class Pushes {
 	/**
 	 * Notes on the enterprise's feed that data came in, after the request committed:
 	 * taken in the request's transaction, the feed's row would be held by each request
-	 * until it commits, and the others would wait for it.
+	 * until it commits, and the others would wait for it. At most once a second: a
+	 * platform sending many requests a second would otherwise write (and flush to disk)
+	 * the same row with each.
 	 */
 	public void noteSuccess(long enterpriseId) {
 		this.jdbc.sql("""
 				UPDATE feed SET last_success_at = UTC_TIMESTAMP(6), last_error = NULL
-				WHERE enterprise_id = :enterprise""").param("enterprise", enterpriseId).update();
+				WHERE enterprise_id = :enterprise AND (last_success_at IS NULL OR last_error IS NOT NULL
+				  OR last_success_at < UTC_TIMESTAMP(6) - INTERVAL 1 SECOND)""")
+			.param("enterprise", enterpriseId)
+			.update();
 	}
 
 	/**
