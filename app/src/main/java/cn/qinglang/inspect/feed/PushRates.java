@@ -1,7 +1,6 @@
 package cn.qinglang.inspect.feed;
 
 import java.time.Duration;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -16,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import cn.qinglang.batch.feed.DatabaseTrouble;
+import cn.qinglang.inspect.system.RetryOnConflict;
 
 /**
  * The push API's rate limits, counted in the database (Bucket4j's buckets in a table
@@ -24,12 +23,12 @@ import cn.qinglang.batch.feed.DatabaseTrouble;
  * cluster of N nodes lets a token through at its limit, not N times it: requests per
  * token a minute, and failed token checks per address a minute. Two nodes writing one
  * bucket through different Galera nodes lose a conflict now and then: the loser counts
- * again.
+ * again ({@link RetryOnConflict}: Bucket4j's own transactions, outside any of the
+ * portal's).
  */
+@RetryOnConflict
 @Component
 class PushRates {
-
-	private static final int ATTEMPTS = 5;
 
 	private final ProxyManager<Long> tokens;
 
@@ -57,32 +56,17 @@ class PushRates {
 
 	/** Takes one request of the token's minute. */
 	ConsumptionProbe takeRequest(long tokenId) {
-		return counted(this.tokens,
-				(bucket) -> bucket.getProxy(tokenId, () -> this.perToken).tryConsumeAndReturnRemaining(1));
+		return this.tokens.getProxy(tokenId, () -> this.perToken).tryConsumeAndReturnRemaining(1);
 	}
 
 	/** Whether the address has used up its failed token checks of the minute. */
 	boolean addressBlocked(String address) {
-		return counted(this.addresses,
-				(bucket) -> bucket.getProxy(address, () -> this.perAddress).getAvailableTokens() <= 0);
+		return this.addresses.getProxy(address, () -> this.perAddress).getAvailableTokens() <= 0;
 	}
 
 	/** Counts a failed token check of the address. */
 	void addressFailed(String address) {
-		counted(this.addresses, (bucket) -> bucket.getProxy(address, () -> this.perAddress).tryConsume(1));
-	}
-
-	private static <K, T> T counted(ProxyManager<K> buckets, Function<ProxyManager<K>, T> count) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return count.apply(buckets);
-			}
-			catch (RuntimeException ex) {
-				if (attempt >= ATTEMPTS || !DatabaseTrouble.lostToAnother(ex)) {
-					throw ex;
-				}
-			}
-		}
+		this.addresses.getProxy(address, () -> this.perAddress).tryConsume(1);
 	}
 
 	/**
