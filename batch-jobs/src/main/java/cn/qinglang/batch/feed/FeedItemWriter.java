@@ -445,7 +445,7 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
 				.collect(Collectors.joining(" AND "));
 			try (Statement statement = connection.createStatement();
 					// the rank, not seq itself: on Galera auto_increment_increment is the
-					// cluster's size (wsrep_auto_increment_control), so seq steps by it
+					// cluster's size (wsrep_auto_increment_control), so seq steps by it;
 					// a locking read: the stored rows as another request of the
 					// enterprise
 					// committed them a moment ago, not as this transaction's snapshot has

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -210,13 +211,9 @@ public class Pushes {
 		LocalDate today = LocalDate.now(this.clock);
 		// looked up first without a lock: INSERT IGNORE of an existing row waits for the
 		// row's lock, which a request adding its counts holds until it commits
-		List<Long> found = this.jdbc.sql("SELECT id FROM feed_run WHERE token_id = :token AND run_day = :day")
-			.param("token", tokenId)
-			.param("day", today)
-			.query(Long.class)
-			.list();
-		if (!found.isEmpty()) {
-			return found.get(0);
+		Optional<Long> found = runOfDay(tokenId, today, "");
+		if (found.isPresent()) {
+			return found.get();
 		}
 		long feedId = this.jdbc.sql("SELECT id FROM feed WHERE enterprise_id = :enterprise")
 			.param("enterprise", enterpriseId)
@@ -237,11 +234,15 @@ public class Pushes {
 			.update();
 		// a locking read: sees the run another request made meanwhile even in a
 		// transaction whose snapshot is older
-		return this.jdbc.sql("SELECT id FROM feed_run WHERE token_id = :token AND run_day = :day LOCK IN SHARE MODE")
+		return runOfDay(tokenId, today, " LOCK IN SHARE MODE").orElseThrow();
+	}
+
+	private Optional<Long> runOfDay(long tokenId, LocalDate day, String lock) {
+		return this.jdbc.sql("SELECT id FROM feed_run WHERE token_id = :token AND run_day = :day" + lock)
 			.param("token", tokenId)
-			.param("day", today)
+			.param("day", day)
 			.query(Long.class)
-			.single();
+			.optional();
 	}
 
 	/**
@@ -276,8 +277,8 @@ public class Pushes {
 	}
 
 	/**
-	 * Validates a request's records, positioned from 1 in the request, before the push
-	 * takes its enterprise's lock (validation needs none): a record naming another
+	 * Validates a request's records, positioned from 1 in the request, before anything is
+	 * stored (validation reads nothing of the database): a record naming another
 	 * enterprise is refused; when an id comes twice in one request the later one is kept,
 	 * the earlier refused as {@code DUPLICATE_ID}, as in an uploaded file.
 	 */
@@ -327,10 +328,9 @@ public class Pushes {
 		FeedItemWriter writer = new FeedItemWriter(this.template, runId, 0, enterpriseId, this.node);
 		// the run's row locked once the records are stored, before the rows that
 		// read-lock it (its days, its rejects) and its counts: taken by the counts'
-		// update
-		// only, two requests would each read-lock it and then wait for the other to let
-		// go
-		// (a deadlock); taken first, the requests would be stored one after the other
+		// update only, two requests would each read-lock it and then wait for the other
+		// to let go (a deadlock); taken first, the requests would be stored one after
+		// the other
 		Map<Long, Outcome> outcomes = writer.storeReporting(items, () -> lockRun(runId));
 		List<Result> results = new ArrayList<>();
 		int written = 0;
