@@ -282,24 +282,19 @@ public final class EmbeddedMariaDb implements DisposableBean {
 				"--skip-ssl",
 				// 128 MB (InnoDB's default) makes the aggregation after a big run read
 				// its rows back from disk; 512 MB holds a million-record run; at national
-				// scale (10 million complaints) the dashboards' aggregates alone are 700
-				// MB,
-				// and the first views after a restart read them from disk: hence an
-				// eighth
-				// of the machine's memory, up to 4 GB (qinglang.db.embedded.buffer-pool),
-				// taken as used. Its pages are listed at a clean stop and read back in
-				// the
-				// background at the next start (MariaDB's default). Commits stay durable
-				// (flush at each, the default): a feed commits once per chunk, so that
-				// costs little.
+				// scale (10 million complaints) the dashboards' aggregates alone are
+				// hundreds of MB, and the first views after a restart read them from
+				// disk:
+				// hence an eighth of the machine's memory, up to 4 GB
+				// (qinglang.db.embedded.buffer-pool), taken as used. Its pages are listed
+				// at a clean stop and read back in the background at the next start
+				// (MariaDB's default). Commits stay durable (flush at each, the default):
+				// a feed commits once per chunk, so that costs little.
 				"--innodb-buffer-pool-size=" + bufferPool.toMegabytes() + "M",
 				// no table lock for the AUTO_INCREMENT of a LOAD DATA (the default takes
-				// one
-				// for the statement): the pushes of one enterprise load side by side.
-				// Safe
-				// without a statement-based binary log, which the embedded server has
-				// not;
-				// Galera asks for it as well
+				// one for the statement): the pushes of one enterprise load side by side.
+				// Safe without a statement-based binary log, which the embedded server
+				// has not; Galera asks for it as well
 				"--innodb-autoinc-lock-mode=2"));
 		if ("root".equals(System.getProperty("user.name"))) {
 			command.add("--user=root");

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,13 +40,18 @@ class DashboardQueries {
 	/**
 	 * The period's sums by a key over {@code f} (the table's rows) and {@code e} (the
 	 * enterprise), in the key's order. Grouping by {@link #WEEK} reads rows of at most a
-	 * week.
+	 * week. Only a key that names the table's rolled-up key ({@code f.content_type},
+	 * {@code f.category} of the actions) reads the rows of its values, and a content type
+	 * filtered on those of that type: any other reads the rows that sum them.
 	 */
 	Map<String, Sums> grouped(Source source, AggregateTable table, EnterpriseScope scope, DashboardFilter filter,
 			Period period, String key) {
 		Map<String, Object> params = scope.parameters();
 		boolean oneEnterprise = filter.enterpriseId() != null || scope.enterpriseId() != null;
-		String rows = source.rows(table, period, key.contains(WEEK), oneEnterprise, params);
+		String contentType = (filter.contentType() != null && table.rollUpKey().equals("content_type"))
+				? filter.contentType().name() : null;
+		List<String> rollUp = table.rollUpRows(key.contains("f." + table.rollUpKey()), contentType);
+		String rows = source.rows(table, period, key.contains(WEEK), oneEnterprise, rollUp, params);
 		String sums = table.measures()
 			.stream()
 			.map((measure) -> "COALESCE(SUM(f.%1$s), 0) AS %1$s".formatted(measure))

@@ -154,17 +154,18 @@ public class DashboardService {
 	 */
 	CampaignView computeCampaign(Source source, EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
 		Period period = filter.period();
-		Figures current = figures(source, scope, filter, period);
+		Weekly weekly = weekly(source, scope, filter);
+		Figures current = weekly.figures(actions(source, scope, filter, period));
 		Figures previous = figures(source, scope, filter, period.previous());
 		OrderCounts orders = this.orderStatistics.counts(scope, filter.enterprises(), today, period.from(),
 				period.to());
 		OrderCounts previousOrders = this.orderStatistics.counts(scope, filter.enterprises(), today,
 				period.previous().from(), period.previous().to());
 		Map<Long, EnterpriseInfo> enterprises = enterprises(scope, filter.enterprises());
-		List<LeagueRow> league = league(source, scope, filter, enterprises);
+		List<LeagueRow> league = league(weekly, period, enterprises);
 		Map<Long, FeedAge> ages = this.freshness.ages(enterprises.keySet());
 		return new CampaignView(filter, kpis(current, previous, orders, previousOrders, "/dashboard", filter.query()),
-				current, weeks(source, scope, filter), categories(source, scope, filter), actionRows(current), league,
+				current, weeks(weekly, period), categories(source, scope, filter), actionRows(current), league,
 				jurisdictions(league), FeedHealth.of(enterprises, ages), this.properties.campaignStart());
 	}
 
@@ -172,26 +173,67 @@ public class DashboardService {
 			LocalDate today, String drillBase) {
 		DashboardFilter own = filter.forEnterprise(enterprise.id());
 		Period period = filter.period();
-		Figures current = figures(Source.AGGREGATES, scope, own, period);
+		Weekly weekly = weekly(Source.AGGREGATES, scope, own);
+		Figures current = weekly.figures(actions(Source.AGGREGATES, scope, own, period));
 		Figures previous = figures(Source.AGGREGATES, scope, own, period.previous());
 		OrderCounts orders = this.orderStatistics.counts(scope, own.enterprises(), today, period.from(), period.to());
 		OrderCounts previousOrders = this.orderStatistics.counts(scope, own.enterprises(), today,
 				period.previous().from(), period.previous().to());
 		DashboardFilter peersFilter = filter.withKind(enterprise.kind());
 		EnterpriseScope everything = EnterpriseScope.everything();
-		List<LeagueRow> peers = league(Source.AGGREGATES, everything, peersFilter,
+		List<LeagueRow> peers = league(weekly(Source.AGGREGATES, everything, peersFilter), period,
 				enterprises(everything, peersFilter.enterprises()));
 		return new EnterpriseView(enterprise, own,
 				kpis(current, previous, orders, previousOrders, drillBase, own.query()), current.score(),
-				PeerComparison.of(enterprise.id(), current, peers), weeks(Source.AGGREGATES, scope, own),
+				PeerComparison.of(enterprise.id(), current, peers), weeks(weekly, period),
 				categories(Source.AGGREGATES, scope, own), actionRows(current), this.properties.campaignStart());
+	}
+
+	/**
+	 * The labeling metrics and complaints of the filter's period by enterprise and week:
+	 * the period's figures, the chart by week and the league all come from them.
+	 */
+	private Weekly weekly(Source source, EnterpriseScope scope, DashboardFilter filter) {
+		Period period = filter.period();
+		return new Weekly(
+				new WeeklySums(
+						this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period, WeeklySums.KEY)),
+				new WeeklySums(
+						this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter, period, WeeklySums.KEY)),
+				this.properties.handlingLimitHours());
+	}
+
+	/** Labeling metrics and complaints by enterprise and week. */
+	private record Weekly(WeeklySums metrics, WeeklySums complaints, int limitHours) {
+
+		Figures figures(Map<String, Sums> actions) {
+			return new Figures(this.metrics.total(), this.complaints.total(), actions, this.limitHours);
+		}
+
+		Figures ofEnterprise(long enterpriseId) {
+			return new Figures(this.metrics.ofEnterprise(enterpriseId), this.complaints.ofEnterprise(enterpriseId),
+					Map.of(), this.limitHours);
+		}
+
+		Figures ofWeek(String week) {
+			return new Figures(this.metrics.ofWeek(week), this.complaints.ofWeek(week), Map.of(), this.limitHours);
+		}
+
+		Figures of(long enterpriseId, String week) {
+			return new Figures(this.metrics.of(enterpriseId, week), this.complaints.of(enterpriseId, week), Map.of(),
+					this.limitHours);
+		}
+
+	}
+
+	private Map<String, Sums> actions(Source source, EnterpriseScope scope, DashboardFilter filter, Period period) {
+		return this.queries.grouped(source, AggregateTable.ACTION, scope, filter, period, "f.action_type");
 	}
 
 	private Figures figures(Source source, EnterpriseScope scope, DashboardFilter filter, Period period) {
 		return new Figures(this.queries.total(source, AggregateTable.METRIC, scope, filter, period),
 				this.queries.total(source, AggregateTable.COMPLAINT, scope, filter, period),
-				this.queries.grouped(source, AggregateTable.ACTION, scope, filter, period, "f.action_type"),
-				this.properties.handlingLimitHours());
+				actions(source, scope, filter, period), this.properties.handlingLimitHours());
 	}
 
 	/**
@@ -237,22 +279,19 @@ public class DashboardService {
 	}
 
 	/** Label rates and complaint volumes by week. */
-	private List<WeekPoint> weeks(Source source, EnterpriseScope scope, DashboardFilter filter) {
-		Period period = filter.period();
-		Map<String, Sums> metrics = this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period,
-				DashboardQueries.WEEK);
-		Map<String, Sums> complaints = this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter, period,
-				DashboardQueries.WEEK);
+	private static List<WeekPoint> weeks(Weekly weekly, Period period) {
 		List<WeekPoint> weeks = new ArrayList<>();
-		for (LocalDate week = period.from().with(DayOfWeek.MONDAY); !week.isAfter(period.to()); week = week
-			.plusWeeks(1)) {
-			String key = week.toString();
-			Figures figures = new Figures(metrics.getOrDefault(key, Sums.NONE), complaints.getOrDefault(key, Sums.NONE),
-					Map.of(), this.properties.handlingLimitHours());
+		for (LocalDate week : weeksOf(period)) {
+			Figures figures = weekly.ofWeek(week.toString());
 			weeks.add(new WeekPoint(week, figures.explicitRate(), figures.implicitRate(), figures.verificationRate(),
 					figures.complaintsReceived(), figures.complaintsHandled()));
 		}
 		return weeks;
+	}
+
+	/** The Mondays of the weeks the period touches. */
+	private static List<LocalDate> weeksOf(Period period) {
+		return period.from().with(DayOfWeek.MONDAY).datesUntil(period.to().plusDays(1), ONE_WEEK).toList();
 	}
 
 	private List<CategoryRow> categories(Source source, EnterpriseScope scope, DashboardFilter filter) {
@@ -275,33 +314,12 @@ public class DashboardService {
 	 * The enterprises ranked by compliance score (those with nothing published last),
 	 * each with its score by week.
 	 */
-	private List<LeagueRow> league(Source source, EnterpriseScope scope, DashboardFilter filter,
-			Map<Long, EnterpriseInfo> enterprises) {
-		Period period = filter.period();
-		int limit = this.properties.handlingLimitHours();
-		Map<String, Sums> metrics = this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period,
-				"f.enterprise_id");
-		Map<String, Sums> complaints = this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter, period,
-				"f.enterprise_id");
-		String byEnterpriseWeek = "CONCAT(f.enterprise_id, '|', " + DashboardQueries.WEEK + ")";
-		Map<String, Sums> weeklyMetrics = this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period,
-				byEnterpriseWeek);
-		Map<String, Sums> weeklyComplaints = this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter,
-				period, byEnterpriseWeek);
-		List<LocalDate> weeks = period.from()
-			.with(DayOfWeek.MONDAY)
-			.datesUntil(period.to().plusDays(1), ONE_WEEK)
-			.toList();
+	private List<LeagueRow> league(Weekly weekly, Period period, Map<Long, EnterpriseInfo> enterprises) {
+		List<String> weeks = weeksOf(period).stream().map(LocalDate::toString).toList();
 		List<LeagueRow> rows = new ArrayList<>();
 		for (EnterpriseInfo enterprise : enterprises.values()) {
-			String id = String.valueOf(enterprise.id());
-			Figures figures = new Figures(metrics.getOrDefault(id, Sums.NONE), complaints.getOrDefault(id, Sums.NONE),
-					Map.of(), limit);
-			List<Double> trend = weeks.stream()
-				.map((week) -> new Figures(weeklyMetrics.getOrDefault(id + "|" + week, Sums.NONE),
-						weeklyComplaints.getOrDefault(id + "|" + week, Sums.NONE), Map.of(), limit)
-					.score())
-				.toList();
+			Figures figures = weekly.ofEnterprise(enterprise.id());
+			List<Double> trend = weeks.stream().map((week) -> weekly.of(enterprise.id(), week).score()).toList();
 			Double score = figures.score();
 			rows.add(new LeagueRow(0, enterprise, figures, score, trend,
 					score != null && score < this.properties.laggardScore()));

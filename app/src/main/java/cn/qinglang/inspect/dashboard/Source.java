@@ -16,13 +16,14 @@ enum Source {
 
 	AGGREGATES {
 		@Override
-		String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise,
+		String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise, List<String> rollUp,
 				Map<String, Object> params) {
+			params.put("rollUp", rollUp);
 			Period.Slices slices = byWeek ? period.weekSlices() : period.slices();
 			List<String> parts = new ArrayList<>();
-			addPart(parts, params, "M", slices.months());
-			addPart(parts, params, "W", slices.weeks());
-			addPart(parts, params, "D", slices.days());
+			addPart(parts, params, table, "M", slices.months());
+			addPart(parts, params, table, "W", slices.weeks());
+			addPart(parts, params, table, "D", slices.days());
 			// Left to itself MariaDB starts from the enterprises and reads each one's
 			// rows
 			// of every period through the enterprise index (2.9 million index entries for
@@ -34,9 +35,11 @@ enum Source {
 					parts.isEmpty() ? "FALSE" : String.join(" OR ", parts));
 		}
 
-		private void addPart(List<String> parts, Map<String, Object> params, String grain, List<?> starts) {
+		private void addPart(List<String> parts, Map<String, Object> params, AggregateTable table, String grain,
+				List<?> starts) {
 			if (!starts.isEmpty()) {
-				parts.add("(a.grain = '%1$s' AND a.period_start IN (:slice%1$s))".formatted(grain));
+				parts.add("(a.grain = '%1$s' AND a.%2$s IN (:rollUp) AND a.period_start IN (:slice%1$s))"
+					.formatted(grain, table.rollUpKey()));
 				params.put("slice" + grain, starts);
 			}
 		}
@@ -44,7 +47,7 @@ enum Source {
 
 	RAW {
 		@Override
-		String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise,
+		String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise, List<String> rollUp,
 				Map<String, Object> params) {
 			params.put("rawFrom", period.from());
 			params.put("rawTo", period.to());
@@ -55,9 +58,11 @@ enum Source {
 	/**
 	 * A derived table of rows shaped like the aggregate table's that together hold the
 	 * period's sums; with {@code byWeek} no row spans more than one week;
-	 * {@code oneEnterprise} tells that the caller keeps a single enterprise's rows.
+	 * {@code oneEnterprise} tells that the caller keeps a single enterprise's rows;
+	 * {@code rollUp} are the values of the table's rolled-up key to read
+	 * ({@link AggregateTable#rollUpRows}; the raw records have no rolled-up rows).
 	 */
 	abstract String rows(AggregateTable table, Period period, boolean byWeek, boolean oneEnterprise,
-			Map<String, Object> params);
+			List<String> rollUp, Map<String, Object> params);
 
 }

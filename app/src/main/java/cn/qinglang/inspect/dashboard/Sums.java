@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.dashboard;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,19 @@ record Sums(Map<String, BigDecimal> values) {
 
 	public BigDecimal amount(String measure) {
 		return this.values.getOrDefault(measure, BigDecimal.ZERO);
+	}
+
+	/** These sums and the other's, measure by measure. */
+	public Sums plus(Sums other) {
+		if (other.values.isEmpty()) {
+			return this;
+		}
+		if (this.values.isEmpty()) {
+			return other;
+		}
+		Map<String, BigDecimal> values = new HashMap<>(this.values);
+		other.values.forEach((measure, value) -> values.merge(measure, value, BigDecimal::add));
+		return new Sums(values);
 	}
 
 	/** The column's values as counts, in the given order. */

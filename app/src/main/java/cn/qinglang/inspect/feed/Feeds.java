@@ -36,13 +36,16 @@ class Feeds {
 
 	/**
 	 * Records received per day of one enterprise ({@code :e}): labeling metrics and
-	 * complaints, from the day rows of the aggregates. Enforcement actions are left out:
-	 * a quiet week of actions is no sign of a missing submission.
+	 * complaints, from the day rows of the aggregates that sum the content types.
+	 * Enforcement actions are left out: a quiet week of actions is no sign of a missing
+	 * submission.
 	 */
 	private static final String DAILY_RECORDS = """
-			(SELECT period_start AS day, records FROM metric_agg WHERE grain = 'D' AND enterprise_id = :e
+			(SELECT period_start AS day, records FROM metric_agg
+			 WHERE grain = 'D' AND content_type = '*' AND enterprise_id = :e
 			 UNION ALL
-			 SELECT period_start, received FROM complaint_agg WHERE grain = 'D' AND enterprise_id = :e) r""";
+			 SELECT period_start, received FROM complaint_agg
+			 WHERE grain = 'D' AND content_type = '*' AND enterprise_id = :e) r""";
 
 	/**
 	 * Running: the feed's lock is held by a run whose node beats its heartbeat

@@ -8,8 +8,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.qinglang.batch.aggregate.AggregateTable;
 
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.support.PortalTest;
@@ -31,6 +36,9 @@ class DashboardKpiIT {
 
 	@Autowired
 	DashboardService dashboards;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void kpisOfAnEnterpriseMatchTheHandComputedValues() {
@@ -135,19 +143,62 @@ class DashboardKpiIT {
 			.satisfies((row) -> assertThat(row.meanScore()).isCloseTo(55.0, within(1e-9)));
 	}
 
-	@Test
-	void aggregatesGiveTheSameFiguresAsTheRawRecords() {
-		DashboardFilter filter = filter(KnownDataSet.PERIOD + "&jurisdiction=" + KnownDataSet.DAXING);
+	/**
+	 * Whatever rows of the rolled-up key a view reads (those that sum the content types,
+	 * one content type's, each category's), its figures are the raw records'.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "jurisdiction=" + KnownDataSet.DAXING, "kind=DISSEMINATION_PLATFORM", "contentType=IMAGE",
+			"contentType=VIDEO&kind=GENERATION_PROVIDER", "enterprise=" + KnownDataSet.PLATFORM })
+	void aggregatesGiveTheSameFiguresAsTheRawRecords(String restriction) {
+		DashboardFilter filter = filter(KnownDataSet.PERIOD + "&" + restriction);
 
-		CampaignView fromAggregates = this.dashboards.campaign(EnterpriseScope.everything(), filter, TODAY);
+		CampaignView fromAggregates = DashboardComputations.uncached(this.dashboards, EnterpriseScope.everything(),
+				filter, TODAY);
 		CampaignView fromRaw = DashboardComputations.fromRawRecords(this.dashboards, EnterpriseScope.everything(),
 				filter, TODAY);
 
 		assertThat(fromAggregates.kpis()).isEqualTo(fromRaw.kpis());
 		assertThat(fromAggregates.weeks()).isEqualTo(fromRaw.weeks());
 		assertThat(fromAggregates.categories()).isEqualTo(fromRaw.categories());
+		assertThat(fromAggregates.actions()).isEqualTo(fromRaw.actions());
 		assertThat(fromAggregates.league()).extracting(LeagueRow::score)
 			.isEqualTo(fromRaw.league().stream().map(LeagueRow::score).toList());
+		assertThat(fromAggregates.kpis()).anySatisfy((kpi) -> assertThat(kpi.value()).isNotNull().isPositive());
+	}
+
+	/**
+	 * Each table's rolled-up rows ('*') sum the rows of the key's values, at every grain;
+	 * the enforcement actions by category (the typical-issue summary) read the
+	 * categories' own rows.
+	 */
+	@Test
+	void rolledUpRowsSumTheRowsOfEachValue() {
+		for (AggregateTable table : AggregateTable.values()) {
+			String measures = table.measures()
+				.stream()
+				.map((measure) -> "SUM(%s)".formatted(measure))
+				.collect(Collectors.joining(", ', ', "));
+			// the known data's enterprises: other tests write aggregates of their own
+			String sums = """
+					SELECT CONCAT(grain, ': ', %s) FROM %s WHERE %s %s '*' AND enterprise_id IN (%d, %d)
+					GROUP BY grain ORDER BY grain""";
+			List<String> rolledUp = this.jdbc.sql(sums.formatted(measures, table.table(), table.rollUpKey(), "=",
+					KnownDataSet.PLATFORM, KnownDataSet.PROVIDER))
+				.query(String.class)
+				.list();
+			List<String> ofEachValue = this.jdbc.sql(sums.formatted(measures, table.table(), table.rollUpKey(), "<>",
+					KnownDataSet.PLATFORM, KnownDataSet.PROVIDER))
+				.query(String.class)
+				.list();
+			assertThat(rolledUp).as(table.table()).hasSize(3).isEqualTo(ofEachValue);
+		}
+		DashboardFilter filter = filter(KnownDataSet.PERIOD);
+		assertThat(this.dashboards.actionItemsByCategory(EnterpriseScope.everything(), filter)
+			.values()
+			.stream()
+			.mapToLong(Long::longValue)
+			.sum()).isEqualTo(view("").figures().actionItems());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package cn.qinglang.inspect.feed;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,18 +90,24 @@ class DataFreshnessIT {
 			.update();
 	}
 
-	/** 28 days at the norm, then the latest day at the given volume. */
+	/**
+	 * 28 days at the norm, then the latest day at the given volume: text complaints, and
+	 * the rolled-up rows that sum the content types.
+	 */
 	private void dailyRecords(long enterpriseId, long norm, long latest) {
 		LocalDate last = LocalDate.of(2026, 11, 1);
 		for (int back = 28; back >= 0; back--) {
-			this.jdbc.sql("""
-					INSERT INTO complaint_agg (grain, period_start, enterprise_id, content_type, received, handled,
-					  hb0, hb1, hb2, hb3, hb4, hb5, hb6, hb7, hb8, hb9, hb10, hb11, hb12)
-					VALUES ('D', :day, :e, 'TEXT', :n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)""")
-				.param("e", enterpriseId)
-				.param("day", last.minusDays(back))
-				.param("n", (back == 0) ? latest : norm)
-				.update();
+			for (String contentType : List.of("TEXT", "*")) {
+				this.jdbc.sql("""
+						INSERT INTO complaint_agg (grain, period_start, enterprise_id, content_type, received, handled,
+						  hb0, hb1, hb2, hb3, hb4, hb5, hb6, hb7, hb8, hb9, hb10, hb11, hb12)
+						VALUES ('D', :day, :e, :type, :n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)""")
+					.param("e", enterpriseId)
+					.param("day", last.minusDays(back))
+					.param("type", contentType)
+					.param("n", (back == 0) ? latest : norm)
+					.update();
+			}
 		}
 	}
 

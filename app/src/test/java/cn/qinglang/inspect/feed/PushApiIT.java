@@ -284,7 +284,7 @@ class PushApiIT {
 	private long receivedOn(String day) {
 		return this.jdbc.sql("""
 				SELECT COALESCE(SUM(received), 0) FROM complaint_agg
-				WHERE grain = 'D' AND enterprise_id = :e AND period_start = :day""")
+				WHERE grain = 'D' AND content_type = '*' AND enterprise_id = :e AND period_start = :day""")
 			.param("e", ENTERPRISE)
 			.param("day", java.time.LocalDate.parse(day))
 			.query(Long.class)

@@ -1,17 +1,29 @@
 package cn.qinglang.batch.aggregate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import cn.qinglang.batch.records.PlatformInterface.ComplaintCategory;
+import cn.qinglang.batch.records.PlatformInterface.ContentType;
 
 /**
  * One table of dashboard aggregates: its keys besides grain, period and enterprise, its
  * summed measures, and how a day's rows are computed from the raw records. Rows of the
  * coarser grains are sums of the day rows, so only the day rows know the raw tables.
+ * <p>
+ * One key is rolled up: beside the rows of each of its values, every period and
+ * enterprise has rows with {@value #ALL} in it that sum them (the other keys kept). A
+ * dashboard that neither groups by that key nor filters on it reads those alone: a fifth
+ * of the rows of the content types, a thirteenth of those of the categories. The key
+ * follows the grain in the primary key, so that the rows of one of its values lie
+ * together. A reader picks its values of the key ({@link #rollUpRows}): reading both
+ * kinds would count twice.
  */
 public enum AggregateTable {
 
-	METRIC("metric_agg", "day", "LABELING_METRIC", List.of("content_type"),
+	METRIC("metric_agg", "day", "LABELING_METRIC", List.of("content_type"), "content_type",
 			List.of("records", "published", "explicit_labeled", "implicit_labeled", "user_declared",
 					"platform_detected", "verified", "appeals_filed", "appeals_upheld", "tampering_detected"),
 			"""
@@ -25,39 +37,43 @@ public enum AggregateTable {
 					WHERE %s
 					GROUP BY x.day, x.enterprise_id, x.content_type"""),
 
-	COMPLAINT("complaint_agg", "received_day", "COMPLAINT", List.of("content_type"), Stream.concat(Stream
-		.of("received", "handled"), HandlingBuckets.columns().stream()).toList(), """
-				SELECT 'D' AS grain, t.received_day AS period_start, t.enterprise_id, t.content_type,
-				  SUM(t.n) AS received, SUM(t.closed * t.n) AS handled, %s
-				FROM (SELECT x.received_day, x.enterprise_id, x.content_type,
-				        x.status IN ('HANDLED', 'DISMISSED') AS closed,
-				        %s AS bucket, COUNT(*) AS n
-				      FROM complaint x
-				      WHERE %%s
-				      GROUP BY 1, 2, 3, 4, 5) t
-				GROUP BY t.received_day, t.enterprise_id, t.content_type""".formatted(
-				HandlingBuckets.columns()
-					.stream()
-					.map((column) -> "SUM((t.bucket <=> %s) * t.n) AS %s".formatted(column.substring(2), column))
-					.collect(Collectors.joining(", ")),
-				HandlingBuckets.bucketOf(
-						"CASE WHEN x.status IN ('HANDLED', 'DISMISSED') THEN TIMESTAMPDIFF(SECOND, x.received_at, x.handled_at) END"))),
+	COMPLAINT("complaint_agg", "received_day", "COMPLAINT", List.of("content_type"), "content_type",
+			Stream.concat(Stream.of("received", "handled"), HandlingBuckets.columns().stream()).toList(),
+			"""
+					SELECT 'D' AS grain, t.received_day AS period_start, t.enterprise_id, t.content_type,
+					  SUM(t.n) AS received, SUM(t.closed * t.n) AS handled, %s
+					FROM (SELECT x.received_day, x.enterprise_id, x.content_type,
+					        x.status IN ('HANDLED', 'DISMISSED') AS closed,
+					        %s AS bucket, COUNT(*) AS n
+					      FROM complaint x
+					      WHERE %%s
+					      GROUP BY 1, 2, 3, 4, 5) t
+					GROUP BY t.received_day, t.enterprise_id, t.content_type""".formatted(
+					HandlingBuckets.columns()
+						.stream()
+						.map((column) -> "SUM((t.bucket <=> %s) * t.n) AS %s".formatted(column.substring(2), column))
+						.collect(Collectors.joining(", ")),
+					HandlingBuckets.bucketOf(
+							"CASE WHEN x.status IN ('HANDLED', 'DISMISSED') THEN TIMESTAMPDIFF(SECOND, x.received_at, x.handled_at) END"))),
 
 	COMPLAINT_CATEGORY("complaint_category_agg", "received_day", "COMPLAINT", List.of("content_type", "category"),
-			List.of("received", "handled"), """
+			"content_type", List.of("received", "handled"), """
 					SELECT 'D' AS grain, x.received_day AS period_start, x.enterprise_id, x.content_type, x.category,
 					  COUNT(*) AS received, SUM(x.status IN ('HANDLED', 'DISMISSED')) AS handled
 					FROM complaint x
 					WHERE %s
 					GROUP BY x.received_day, x.enterprise_id, x.content_type, x.category"""),
 
-	ACTION("action_agg", "day", "ENFORCEMENT_ACTION", List.of("action_type", "category"),
+	ACTION("action_agg", "day", "ENFORCEMENT_ACTION", List.of("action_type", "category"), "category",
 			List.of("records", "items", "amount"), """
 					SELECT 'D' AS grain, x.day AS period_start, x.enterprise_id, x.action_type, x.category,
 					  COUNT(*) AS records, SUM(x.item_count) AS items, COALESCE(SUM(x.amount), 0) AS amount
 					FROM enforcement_action x
 					WHERE %s
 					GROUP BY x.day, x.enterprise_id, x.action_type, x.category""");
+
+	/** The value of the rolled-up key in the rows that sum all its values. */
+	public static final String ALL = "*";
 
 	private final String table;
 
@@ -68,16 +84,19 @@ public enum AggregateTable {
 
 	private final List<String> keys;
 
+	private final String rollUpKey;
+
 	private final List<String> measures;
 
 	private final String rawDaily;
 
-	AggregateTable(String table, String rawDay, String recordType, List<String> keys, List<String> measures,
-			String rawDaily) {
+	AggregateTable(String table, String rawDay, String recordType, List<String> keys, String rollUpKey,
+			List<String> measures, String rawDaily) {
 		this.table = table;
 		this.rawDay = rawDay;
 		this.recordType = recordType;
 		this.keys = keys;
+		this.rollUpKey = rollUpKey;
 		this.measures = measures;
 		this.rawDaily = rawDaily;
 	}
@@ -89,6 +108,27 @@ public enum AggregateTable {
 	/** Keys besides grain, period_start and enterprise_id. */
 	public List<String> keys() {
 		return this.keys;
+	}
+
+	/** The key whose {@value #ALL} rows sum its values. */
+	public String rollUpKey() {
+		return this.rollUpKey;
+	}
+
+	/**
+	 * The values of the rolled-up key that a reader of this table reads: every value of
+	 * its own when it groups by the key, the one it filters on, or else the rows that sum
+	 * them all.
+	 * @param groupedByKey whether the reader groups by the rolled-up key
+	 * @param filtered the one value the reader keeps, or null
+	 */
+	public List<String> rollUpRows(boolean groupedByKey, String filtered) {
+		if (groupedByKey) {
+			Enum<?>[] values = "content_type".equals(this.rollUpKey) ? ContentType.values()
+					: ComplaintCategory.values();
+			return Arrays.stream(values).map(Enum::name).toList();
+		}
+		return List.of((filtered != null) ? filtered : ALL);
 	}
 
 	public List<String> measures() {
@@ -140,6 +180,34 @@ public enum AggregateTable {
 				WHERE d.grain = 'D' AND %7$s
 				GROUP BY 2, d.enterprise_id, %5$s""".formatted(this.table, String.join(", ", columns()), grain,
 				periodOf, keyList, sums, condition);
+	}
+
+	/**
+	 * An INSERT of the day rows that sum the rolled-up key's values, from the other day
+	 * rows ({@code d}) that meet the condition.
+	 */
+	String insertAll(String condition) {
+		List<String> others = this.keys.stream().filter((key) -> !key.equals(this.rollUpKey)).toList();
+		String columns = Stream
+			.of(List.of("grain", "period_start", "enterprise_id", this.rollUpKey), others, this.measures)
+			.flatMap(List::stream)
+			.collect(Collectors.joining(", "));
+		List<String> groups = Stream.concat(Stream.of("period_start", "enterprise_id"), others.stream())
+			.map((key) -> "d." + key)
+			.toList();
+		List<String> selected = Stream
+			.of(Stream.of("'D'"), groups.subList(0, 2).stream(), Stream.of("'" + ALL + "'"),
+					groups.subList(2, groups.size()).stream(),
+					this.measures.stream().map((measure) -> "SUM(d.%1$s)".formatted(measure)))
+			.flatMap((part) -> part)
+			.toList();
+		return """
+				INSERT INTO %1$s (%2$s)
+				SELECT %3$s
+				FROM %1$s d
+				WHERE d.grain = 'D' AND d.%4$s <> '%5$s' AND %6$s
+				GROUP BY %7$s""".formatted(this.table, columns, String.join(", ", selected), this.rollUpKey, ALL,
+				condition, String.join(", ", groups));
 	}
 
 	/** An INSERT of day rows from the raw records that meet the condition. */

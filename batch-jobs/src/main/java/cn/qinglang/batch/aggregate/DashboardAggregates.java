@@ -17,9 +17,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Keeps the dashboard aggregates: the day rows of the days a run touched are recomputed
- * from the raw records, then the weeks and months holding those days are re-summed from
- * the day rows. Never a recomputation from scratch, except in {@link #rebuildAll()}. The
- * caller supplies the transaction.
+ * from the raw records (and their rolled-up rows from those), then the weeks and months
+ * holding those days are re-summed from the day rows. Never a recomputation from scratch,
+ * except in {@link #rebuildAll()}. The caller supplies the transaction.
  */
 public class DashboardAggregates {
 
@@ -104,6 +104,10 @@ public class DashboardAggregates {
 		// picks once it looks each day up in the index
 		replace(table, enterpriseId, "D", days, days, "SET STATEMENT eq_range_index_dive_limit = 0 FOR "
 				+ table.insertDaily("x.enterprise_id = :enterprise AND x.%s IN (:periods)".formatted(table.rawDay())));
+		this.jdbc.sql(table.insertAll("d.enterprise_id = :enterprise AND d.period_start IN (:days)"))
+			.param("enterprise", enterpriseId)
+			.param("days", days)
+			.update();
 		Set<LocalDate> weeks = periods(days, (day) -> day.with(DayOfWeek.MONDAY));
 		replace(table, enterpriseId, "W", weeks, daysOf(weeks, (week) -> week.plusDays(6)),
 				table.rollUp("W", WEEK_OF, "d.enterprise_id = :enterprise AND d.period_start IN (:days)"));
@@ -126,6 +130,9 @@ public class DashboardAggregates {
 			this.jdbc.sql("DELETE FROM " + table.table()).update();
 			for (long enterprise : enterprises) {
 				this.jdbc.sql(table.insertDaily("x.enterprise_id = :enterprise"))
+					.param("enterprise", enterprise)
+					.update();
+				this.jdbc.sql(table.insertAll("d.enterprise_id = :enterprise"))
 					.param("enterprise", enterprise)
 					.update();
 				this.jdbc.sql(table.rollUp("W", WEEK_OF, "d.enterprise_id = :enterprise"))

@@ -158,8 +158,10 @@ class FeedImportJobTests {
 			.single()).isEqualTo("HANDLED");
 		assertThat(this.jdbc.sql("""
 				SELECT CONCAT(received, '/', handled) FROM complaint_agg
-				WHERE enterprise_id = :e AND grain = 'D'""").param("e", this.enterpriseId).query(String.class).single())
-			.isEqualTo("1/1");
+				WHERE enterprise_id = :e AND grain = 'D' AND content_type = '*'""")
+			.param("e", this.enterpriseId)
+			.query(String.class)
+			.single()).isEqualTo("1/1");
 	}
 
 	@Test
@@ -181,7 +183,7 @@ class FeedImportJobTests {
 			.list()).containsExactly("d1 HANDLED 2026-05-18", "d2 RECEIVED 2026-05-20");
 		assertThat(this.jdbc.sql("""
 				SELECT CONCAT(period_start, ':', received, '/', handled) FROM complaint_agg
-				WHERE enterprise_id = :e AND grain = 'D' ORDER BY period_start""")
+				WHERE enterprise_id = :e AND grain = 'D' AND content_type = '*' ORDER BY period_start""")
 			.param("e", this.enterpriseId)
 			.query(String.class)
 			.list()).containsExactly("2026-05-18:1/1", "2026-05-20:1/0");
@@ -213,7 +215,7 @@ class FeedImportJobTests {
 
 		assertThat(this.jdbc.sql("""
 				SELECT CONCAT(grain, ' ', period_start, ':', received) FROM complaint_agg
-				WHERE enterprise_id = :e ORDER BY grain, period_start""")
+				WHERE enterprise_id = :e AND content_type = '*' ORDER BY grain, period_start""")
 			.param("e", this.enterpriseId)
 			.query(String.class)
 			.list()).containsExactly("D 2026-05-20:1", "M 2026-05-01:1", "W 2026-05-18:1");
@@ -467,8 +469,9 @@ class FeedImportJobTests {
 				.single()).isEqualTo(95);
 			assertThat(runCounts(runId)).containsExactly(95L, 95L, 0L);
 			assertThat(cursor()).isEqualTo("95");
-			assertThat(this.jdbc.sql("""
-					SELECT SUM(received) FROM complaint_agg WHERE enterprise_id = :e AND grain = 'D'""")
+			assertThat(this.jdbc
+				.sql("""
+						SELECT SUM(received) FROM complaint_agg WHERE enterprise_id = :e AND grain = 'D' AND content_type = '*'""")
 				.param("e", this.enterpriseId)
 				.query(Long.class)
 				.single()).isEqualTo(95);

@@ -147,7 +147,8 @@ class FeedRunCrashIT {
 		// the dead execution recovered as FAILED (or failed on its own), the restart
 		// completed
 		assertThat(executionStatuses(runId)).containsExactly(BatchStatus.FAILED.name(), BatchStatus.COMPLETED.name());
-		assertThat(this.jdbc.sql("SELECT SUM(received) FROM complaint_agg WHERE enterprise_id = :e AND grain = 'D'")
+		assertThat(this.jdbc.sql(
+				"SELECT SUM(received) FROM complaint_agg WHERE enterprise_id = :e AND grain = 'D' AND content_type = '*'")
 			.param("e", this.enterpriseId)
 			.query(Long.class)
 			.single()).isEqualTo(RECORDS);
