@@ -36,10 +36,20 @@ public record EnterpriseScope(String jurisdictionPath, Long enterpriseId, boolea
 	public static EnterpriseScope of(PortalUser user) {
 		return switch (user.role()) {
 			case ADMIN -> new EnterpriseScope(null, null, false);
-			case INSPECTOR, EXECUTIVE -> new EnterpriseScope(user.jurisdictionPath(), null, false);
+			case INSPECTOR, EXECUTIVE -> ofOffice(user.jurisdictionPath());
 			case PLATFORM -> new EnterpriseScope(null, user.enterpriseId(), false);
 			case AUDITOR -> new EnterpriseScope(null, null, true);
 		};
+	}
+
+	/**
+	 * What the regulators of an office see: the enterprises of its jurisdiction and those
+	 * below it.
+	 * @param jurisdictionPath the office's materialised path, as
+	 * {@link PortalUser#jurisdictionPath()}
+	 */
+	public static EnterpriseScope ofOffice(String jurisdictionPath) {
+		return new EnterpriseScope(jurisdictionPath, null, false);
 	}
 
 	/** No restriction: for administrators' pages and the system's own jobs. */

@@ -200,7 +200,15 @@ class Feeds {
 			.optional()
 			.orElse(null);
 		boolean silent = dataAsOf == null || dataAsOf.isBefore(Instant.now(this.clock).minus(silentAfter));
-		LocalDate lastDay = this.jdbc.sql("SELECT MAX(r.day) FROM " + DAILY_RECORDS)
+		// each table's latest day from the end of its enterprise index, not from all its
+		// days
+		LocalDate lastDay = this.jdbc.sql("""
+				SELECT MAX(r.day) FROM (
+				  SELECT MAX(period_start) AS day FROM metric_agg
+				  WHERE enterprise_id = :e AND grain = 'D' AND content_type = '*'
+				  UNION ALL
+				  SELECT MAX(period_start) FROM complaint_agg
+				  WHERE enterprise_id = :e AND grain = 'D' AND content_type = '*') r""")
 			.param("e", enterpriseId)
 			.query((rs, row) -> rs.getObject(1, LocalDate.class))
 			.optional()

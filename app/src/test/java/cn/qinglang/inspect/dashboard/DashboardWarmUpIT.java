@@ -8,15 +8,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
+import cn.qinglang.inspect.security.RegulatorOffices;
 import cn.qinglang.inspect.support.PortalTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The warm-up after the start computes the campaign views of the period presets, so that
- * the first one asked for is already there.
+ * The warm-up after the start computes the campaign views of the period presets in the
+ * scope of each regulators' office, so that the first one an inspector asks for is
+ * already there.
  */
 @PortalTest
 class DashboardWarmUpIT {
@@ -30,24 +33,47 @@ class DashboardWarmUpIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	RegulatorOffices offices;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
-	void warmUpLeavesThePresetViewsComputed() {
+	void warmUpLeavesThePresetViewsOfEachRegulatorsOfficeComputed() {
 		LocalDate today = LocalDate.now(this.clock);
 		DashboardFilter last30 = DashboardFilter.parse(Map.of("preset", "LAST_30"), today,
 				this.dashboards.properties().campaignStart());
+		// the office of the demo's city inspector and that of the Haidian one
+		String city = officeOf("inspector");
+		String haidian = officeOf("inspector-haidian");
 
 		List<CampaignView> warmed = this.warmUp.warmUp();
 
-		assertThat(warmed).hasSize(DashboardFilter.Preset.values().length - 1)
+		assertThat(this.offices.jurisdictionPaths()).contains(city, haidian);
+		assertThat(warmed)
+			.hasSize(this.offices.jurisdictionPaths().size() * (DashboardFilter.Preset.values().length - 1))
 			.allSatisfy((view) -> assertThat(view.kpis()).isNotEmpty());
-		// the very instance the warm-up computed: the first view asked for is not
-		// computed
-		// again
-		CampaignView first = this.dashboards.campaign(EnterpriseScope.everything(), last30, today);
-		assertThat(warmed).anySatisfy((view) -> assertThat(view).isSameAs(first));
-		CampaignView computed = DashboardComputations.uncached(this.dashboards, EnterpriseScope.everything(), last30,
+		// the very instances the warm-up computed: the first view an inspector asks for
+		// is not computed again
+		for (String office : List.of(city, haidian)) {
+			CampaignView first = this.dashboards.campaign(EnterpriseScope.ofOffice(office), last30, today);
+			assertThat(warmed).anySatisfy((view) -> assertThat(view).isSameAs(first));
+		}
+		CampaignView computed = DashboardComputations.uncached(this.dashboards, EnterpriseScope.ofOffice(city), last30,
 				today);
 		assertThat(warmed).noneSatisfy((view) -> assertThat(view).isSameAs(computed));
+		// the Haidian office's view is of its enterprises only
+		CampaignView ofHaidian = this.dashboards.campaign(EnterpriseScope.ofOffice(haidian), last30, today);
+		CampaignView ofCity = this.dashboards.campaign(EnterpriseScope.ofOffice(city), last30, today);
+		assertThat(ofHaidian.league()).hasSizeLessThan(ofCity.league().size())
+			.allSatisfy((row) -> assertThat(row.enterprise().jurisdictionCode()).isEqualTo("110108"));
+	}
+
+	private String officeOf(String username) {
+		return this.jdbc.sql("""
+				SELECT j.path FROM app_user u JOIN jurisdiction j ON j.code = u.jurisdiction_code
+				WHERE u.username = :username""").param("username", username).query(String.class).single();
 	}
 
 }
