@@ -195,11 +195,8 @@ public class DashboardService {
 	 */
 	private Weekly weekly(Source source, EnterpriseScope scope, DashboardFilter filter) {
 		Period period = filter.period();
-		return new Weekly(
-				new WeeklySums(
-						this.queries.grouped(source, AggregateTable.METRIC, scope, filter, period, WeeklySums.KEY)),
-				new WeeklySums(
-						this.queries.grouped(source, AggregateTable.COMPLAINT, scope, filter, period, WeeklySums.KEY)),
+		return new Weekly(this.queries.byEnterpriseWeek(source, AggregateTable.METRIC, scope, filter, period),
+				this.queries.byEnterpriseWeek(source, AggregateTable.COMPLAINT, scope, filter, period),
 				this.properties.handlingLimitHours());
 	}
 

@@ -28,7 +28,9 @@ import cn.qinglang.inspect.enterprise.EnterpriseScope;
  * first page); then, from an empty cache again, 8 signed-in users loading a mix of
  * campaign and enterprise dashboards over HTTP for a fixed time; then the same campaign
  * KPIs computed from the aggregates (uncached) and from the raw tables. Prints the
- * {@code BENCH dashboard} line last, with {@code cold_p95_ms} and {@code first_view_ms}.
+ * {@code BENCH dashboard} line last, with {@code cold_p95_ms} and {@code first_view_ms};
+ * with {@code -Dbench.verbose=true} also each cold view with the moment it was asked for
+ * (epoch milliseconds, to find it in a JFR recording).
  */
 public final class DashboardBenchmark {
 
@@ -68,7 +70,11 @@ public final class DashboardBenchmark {
 					continue;
 				}
 				for (String view : views(user.name(), views, enterpriseViews)) {
+					long at = System.currentTimeMillis();
 					double ms = user.get(base, view);
+					if (Boolean.getBoolean("bench.verbose")) {
+						System.out.printf(Locale.ROOT, "coldview %d %.0f %s %s%n", at, ms, user.name(), view);
+					}
 					cold.add(ms);
 					slowest.put(user.name() + " " + view, ms);
 				}
