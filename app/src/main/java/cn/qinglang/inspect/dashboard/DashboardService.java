@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 import cn.qinglang.batch.aggregate.AggregateTable;
@@ -36,7 +42,7 @@ import cn.qinglang.inspect.rectification.OrderStatistics.OrderCounts;
  * version is read on every request (one row by primary key).
  */
 @Service
-public class DashboardService {
+public class DashboardService implements DisposableBean {
 
 	private static final java.time.Period ONE_WEEK = java.time.Period.ofWeeks(1);
 
@@ -53,6 +59,17 @@ public class DashboardService {
 	private final DashboardProperties properties;
 
 	private final ViewCache cache;
+
+	/**
+	 * The threads that read a view's aggregates side by side: as many as a view has big
+	 * reads (its metrics and complaints by week, the previous period, the categories),
+	 * daemons, so a view computed while the portal stops does not hold it up.
+	 */
+	private final ExecutorService readers = Executors.newFixedThreadPool(4, (work) -> {
+		Thread thread = new Thread(work, "dashboard-reader");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	DashboardService(DashboardQueries queries, DashboardAggregates aggregates, DataFreshness freshness,
 			DashboardProperties properties, Enterprises enterprises, OrderStatistics orderStatistics) {
@@ -154,50 +171,85 @@ public class DashboardService {
 	 */
 	CampaignView computeCampaign(Source source, EnterpriseScope scope, DashboardFilter filter, LocalDate today) {
 		Period period = filter.period();
-		Weekly weekly = weekly(source, scope, filter);
-		Figures current = weekly.figures(actions(source, scope, filter, period));
-		Figures previous = figures(source, scope, filter, period.previous());
+		// the biggest reads side by side, each on a connection of its own: a view asked
+		// for alone (the first after a start, or after the data changed) then takes the
+		// time of its longest read rather than of all
+		CompletableFuture<Weekly> weekly = weekly(source, scope, filter);
+		CompletableFuture<Figures> previous = async(() -> figures(source, scope, filter, period.previous()));
+		CompletableFuture<List<CategoryRow>> categories = async(() -> categories(source, scope, filter));
+		Map<String, Sums> actions = actions(source, scope, filter, period);
 		OrderCounts orders = this.orderStatistics.counts(scope, filter.enterprises(), today, period.from(),
 				period.to());
 		OrderCounts previousOrders = this.orderStatistics.counts(scope, filter.enterprises(), today,
 				period.previous().from(), period.previous().to());
 		Map<Long, EnterpriseInfo> enterprises = enterprises(scope, filter.enterprises());
-		List<LeagueRow> league = league(weekly, period, enterprises);
 		Map<Long, FeedAge> ages = this.freshness.ages(enterprises.keySet());
-		return new CampaignView(filter, kpis(current, previous, orders, previousOrders, "/dashboard", filter.query()),
-				current, weeks(weekly, period), categories(source, scope, filter), actionRows(current), league,
-				jurisdictions(league), FeedHealth.of(enterprises, ages), this.properties.campaignStart());
+		Figures current = join(weekly).figures(actions);
+		List<LeagueRow> league = league(join(weekly), period, enterprises);
+		return new CampaignView(filter,
+				kpis(current, join(previous), orders, previousOrders, "/dashboard", filter.query()), current,
+				weeks(join(weekly), period), join(categories), actionRows(current), league, jurisdictions(league),
+				FeedHealth.of(enterprises, ages), this.properties.campaignStart());
 	}
 
 	private EnterpriseView computeEnterprise(EnterpriseScope scope, EnterpriseInfo enterprise, DashboardFilter filter,
 			LocalDate today, String drillBase) {
 		DashboardFilter own = filter.forEnterprise(enterprise.id());
 		Period period = filter.period();
-		Weekly weekly = weekly(Source.AGGREGATES, scope, own);
+		DashboardFilter peersFilter = filter.withKind(enterprise.kind());
+		EnterpriseScope everything = EnterpriseScope.everything();
+		// the peers' reads (every enterprise of the kind) beside the enterprise's own
+		CompletableFuture<Weekly> peersWeekly = weekly(Source.AGGREGATES, everything, peersFilter);
+		CompletableFuture<Figures> previous = async(() -> figures(Source.AGGREGATES, scope, own, period.previous()));
+		Weekly weekly = join(weekly(Source.AGGREGATES, scope, own));
 		Figures current = weekly.figures(actions(Source.AGGREGATES, scope, own, period));
-		Figures previous = figures(Source.AGGREGATES, scope, own, period.previous());
 		OrderCounts orders = this.orderStatistics.counts(scope, own.enterprises(), today, period.from(), period.to());
 		OrderCounts previousOrders = this.orderStatistics.counts(scope, own.enterprises(), today,
 				period.previous().from(), period.previous().to());
-		DashboardFilter peersFilter = filter.withKind(enterprise.kind());
-		EnterpriseScope everything = EnterpriseScope.everything();
-		List<LeagueRow> peers = league(weekly(Source.AGGREGATES, everything, peersFilter), period,
-				enterprises(everything, peersFilter.enterprises()));
+		List<CategoryRow> categories = categories(Source.AGGREGATES, scope, own);
+		List<LeagueRow> peers = league(join(peersWeekly), period, enterprises(everything, peersFilter.enterprises()));
 		return new EnterpriseView(enterprise, own,
-				kpis(current, previous, orders, previousOrders, drillBase, own.query()), current.score(),
-				PeerComparison.of(enterprise.id(), current, peers), weeks(weekly, period),
-				categories(Source.AGGREGATES, scope, own), actionRows(current), this.properties.campaignStart());
+				kpis(current, join(previous), orders, previousOrders, drillBase, own.query()), current.score(),
+				PeerComparison.of(enterprise.id(), current, peers), weeks(weekly, period), categories,
+				actionRows(current), this.properties.campaignStart());
+	}
+
+	/** Work on the dashboards' own threads, for the reads of one view side by side. */
+	private <T> CompletableFuture<T> async(Supplier<T> work) {
+		return CompletableFuture.supplyAsync(work, this.readers);
+	}
+
+	/** The result of work done {@link #async}, its failure thrown as it was. */
+	private static <T> T join(CompletableFuture<T> result) {
+		try {
+			return result.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.readers.shutdownNow();
 	}
 
 	/**
 	 * The labeling metrics and complaints of the filter's period by enterprise and week:
 	 * the period's figures, the chart by week and the league all come from them.
 	 */
-	private Weekly weekly(Source source, EnterpriseScope scope, DashboardFilter filter) {
+	private CompletableFuture<Weekly> weekly(Source source, EnterpriseScope scope, DashboardFilter filter) {
 		Period period = filter.period();
-		return new Weekly(this.queries.byEnterpriseWeek(source, AggregateTable.METRIC, scope, filter, period),
-				this.queries.byEnterpriseWeek(source, AggregateTable.COMPLAINT, scope, filter, period),
-				this.properties.handlingLimitHours());
+		return async(() -> this.queries.byEnterpriseWeek(source, AggregateTable.METRIC, scope, filter, period))
+			.thenCombine(
+					async(() -> this.queries.byEnterpriseWeek(source, AggregateTable.COMPLAINT, scope, filter, period)),
+					(metrics, complaints) -> new Weekly(metrics, complaints, this.properties.handlingLimitHours()));
 	}
 
 	/** Labeling metrics and complaints by enterprise and week. */
