@@ -47,11 +47,8 @@ class DashboardQueries {
 	Map<String, Sums> grouped(Source source, AggregateTable table, EnterpriseScope scope, DashboardFilter filter,
 			Period period, String key) {
 		Map<String, Object> params = scope.parameters();
-		boolean oneEnterprise = filter.enterpriseId() != null || scope.enterpriseId() != null;
-		String contentType = (filter.contentType() != null && table.rollUpKey().equals("content_type"))
-				? filter.contentType().name() : null;
-		List<String> rollUp = table.rollUpRows(key.contains("f." + table.rollUpKey()), contentType);
-		String rows = source.rows(table, period, key.contains(WEEK), oneEnterprise, rollUp, params);
+		String rows = rows(source, table, scope, filter, period, key.contains(WEEK),
+				key.contains("f." + table.rollUpKey()), params);
 		String sums = table.measures()
 			.stream()
 			.map((measure) -> "COALESCE(SUM(f.%1$s), 0) AS %1$s".formatted(measure))
@@ -62,7 +59,7 @@ class DashboardQueries {
 				WHERE %s
 				GROUP BY 1
 				ORDER BY 1""".formatted(key, sums, rows, scope.join("f.enterprise_id"),
-				filter.condition(table != null && table.keys().contains("content_type"), params));
+				filter.condition(table.keys().contains("content_type"), params));
 		Map<String, Sums> result = new LinkedHashMap<>();
 		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
 			result.put(rs.getString(1), sums(rs, table));
@@ -80,10 +77,7 @@ class DashboardQueries {
 	WeeklySums byEnterpriseWeek(Source source, AggregateTable table, EnterpriseScope scope, DashboardFilter filter,
 			Period period) {
 		Map<String, Object> params = scope.parameters();
-		boolean oneEnterprise = filter.enterpriseId() != null || scope.enterpriseId() != null;
-		String contentType = (filter.contentType() != null && table.rollUpKey().equals("content_type"))
-				? filter.contentType().name() : null;
-		String rows = source.rows(table, period, true, oneEnterprise, table.rollUpRows(false, contentType), params);
+		String rows = rows(source, table, scope, filter, period, true, false, params);
 		List<String> measures = table.measures();
 		String sql = """
 				SELECT CONCAT(f.enterprise_id, '|', %s) AS group_key, %s
@@ -100,6 +94,20 @@ class DashboardQueries {
 			WeeklySums.add(counts.computeIfAbsent(rs.getString(1), (key) -> new long[row.length]), row);
 		});
 		return new WeeklySums(measures, counts);
+	}
+
+	/**
+	 * The derived table of the period's rows ({@link Source#rows}) that the scope and
+	 * filter read: of one enterprise through its index, and of the rolled-up key's values
+	 * that the query needs.
+	 */
+	private static String rows(Source source, AggregateTable table, EnterpriseScope scope, DashboardFilter filter,
+			Period period, boolean byWeek, boolean groupedByRollUpKey, Map<String, Object> params) {
+		boolean oneEnterprise = filter.enterpriseId() != null || scope.enterpriseId() != null;
+		String contentType = (filter.contentType() != null && table.rollUpKey().equals("content_type"))
+				? filter.contentType().name() : null;
+		return source.rows(table, period, byWeek, oneEnterprise, table.rollUpRows(groupedByRollUpKey, contentType),
+				params);
 	}
 
 	private static Sums sums(ResultSet rs, AggregateTable table) throws SQLException {
