@@ -104,10 +104,8 @@ class DashboardQueries {
 	private static String rows(Source source, AggregateTable table, EnterpriseScope scope, DashboardFilter filter,
 			Period period, boolean byWeek, boolean groupedByRollUpKey, Map<String, Object> params) {
 		boolean oneEnterprise = filter.enterpriseId() != null || scope.enterpriseId() != null;
-		String contentType = (filter.contentType() != null && table.rollUpKey().equals("content_type"))
-				? filter.contentType().name() : null;
-		return source.rows(table, period, byWeek, oneEnterprise, table.rollUpRows(groupedByRollUpKey, contentType),
-				params);
+		return source.rows(table, period, byWeek, oneEnterprise,
+				table.rollUpRows(groupedByRollUpKey, filter.contentType()), params);
 	}
 
 	private static Sums sums(ResultSet rs, AggregateTable table) throws SQLException {

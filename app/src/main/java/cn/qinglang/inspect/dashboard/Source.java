@@ -28,8 +28,7 @@ enum Source {
 			// rows
 			// of every period through the enterprise index (2.9 million index entries for
 			// 74,000 wanted ones at national scale): the period's ranges of the primary
-			// key
-			// are what to read, unless the view is of one enterprise.
+			// key are what to read, unless the view is of one enterprise.
 			String index = oneEnterprise ? table.table() + "_enterprise_ix" : "PRIMARY";
 			return "(SELECT a.* FROM %s a FORCE INDEX (%s) WHERE %s)".formatted(table.table(), index,
 					parts.isEmpty() ? "FALSE" : String.join(" OR ", parts));

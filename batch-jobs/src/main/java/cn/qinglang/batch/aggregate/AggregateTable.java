@@ -117,18 +117,18 @@ public enum AggregateTable {
 
 	/**
 	 * The values of the rolled-up key that a reader of this table reads: every value of
-	 * its own when it groups by the key, the one it filters on, or else the rows that sum
-	 * them all.
+	 * its own when it groups by the key, the content type it filters on when that is the
+	 * key, or else the rows that sum them all.
 	 * @param groupedByKey whether the reader groups by the rolled-up key
-	 * @param filtered the one value the reader keeps, or null
+	 * @param contentType the content type the reader keeps, or null for all
 	 */
-	public List<String> rollUpRows(boolean groupedByKey, String filtered) {
+	public List<String> rollUpRows(boolean groupedByKey, ContentType contentType) {
+		boolean byContentType = "content_type".equals(this.rollUpKey);
 		if (groupedByKey) {
-			Enum<?>[] values = "content_type".equals(this.rollUpKey) ? ContentType.values()
-					: ComplaintCategory.values();
+			Enum<?>[] values = byContentType ? ContentType.values() : ComplaintCategory.values();
 			return Arrays.stream(values).map(Enum::name).toList();
 		}
-		return List.of((filtered != null) ? filtered : ALL);
+		return List.of((byContentType && contentType != null) ? contentType.name() : ALL);
 	}
 
 	public List<String> measures() {
@@ -170,9 +170,7 @@ public enum AggregateTable {
 	 */
 	String rollUp(String grain, String periodOf, String condition) {
 		String keyList = this.keys.stream().map((key) -> "d." + key).collect(Collectors.joining(", "));
-		String sums = this.measures.stream()
-			.map((measure) -> "SUM(d.%1$s)".formatted(measure))
-			.collect(Collectors.joining(", "));
+		String sums = String.join(", ", summedMeasures());
 		return """
 				INSERT INTO %1$s (%2$s)
 				SELECT '%3$s', %4$s, d.enterprise_id, %5$s, %6$s
@@ -188,26 +186,29 @@ public enum AggregateTable {
 	 */
 	String insertAll(String condition) {
 		List<String> others = this.keys.stream().filter((key) -> !key.equals(this.rollUpKey)).toList();
-		String columns = Stream
+		List<String> otherKeys = others.stream().map((key) -> "d." + key).toList();
+		List<String> columns = Stream
 			.of(List.of("grain", "period_start", "enterprise_id", this.rollUpKey), others, this.measures)
 			.flatMap(List::stream)
-			.collect(Collectors.joining(", "));
-		List<String> groups = Stream.concat(Stream.of("period_start", "enterprise_id"), others.stream())
-			.map((key) -> "d." + key)
 			.toList();
 		List<String> selected = Stream
-			.of(Stream.of("'D'"), groups.subList(0, 2).stream(), Stream.of("'" + ALL + "'"),
-					groups.subList(2, groups.size()).stream(),
-					this.measures.stream().map((measure) -> "SUM(d.%1$s)".formatted(measure)))
-			.flatMap((part) -> part)
+			.of(List.of("'D'", "d.period_start", "d.enterprise_id", "'" + ALL + "'"), otherKeys, summedMeasures())
+			.flatMap(List::stream)
+			.toList();
+		List<String> groups = Stream.concat(Stream.of("d.period_start", "d.enterprise_id"), otherKeys.stream())
 			.toList();
 		return """
 				INSERT INTO %1$s (%2$s)
 				SELECT %3$s
 				FROM %1$s d
 				WHERE d.grain = 'D' AND d.%4$s <> '%5$s' AND %6$s
-				GROUP BY %7$s""".formatted(this.table, columns, String.join(", ", selected), this.rollUpKey, ALL,
-				condition, String.join(", ", groups));
+				GROUP BY %7$s""".formatted(this.table, String.join(", ", columns), String.join(", ", selected),
+				this.rollUpKey, ALL, condition, String.join(", ", groups));
+	}
+
+	/** {@code SUM(d.measure)} of each measure, in order. */
+	private List<String> summedMeasures() {
+		return this.measures.stream().map((measure) -> "SUM(d.%s)".formatted(measure)).toList();
 	}
 
 	/** An INSERT of day rows from the raw records that meet the condition. */
