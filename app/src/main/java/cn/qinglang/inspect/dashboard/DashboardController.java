@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,16 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.qinglang.batch.records.PlatformInterface.ContentType;
 import cn.qinglang.inspect.audit.AuditEvent;
 import cn.qinglang.inspect.audit.AuditLog;
-import cn.qinglang.inspect.enterprise.EnterpriseKind;
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.feed.DataFreshness;
 import cn.qinglang.inspect.inspection.Inspections;
@@ -33,7 +29,6 @@ import cn.qinglang.inspect.report.ReportFormat;
 import cn.qinglang.inspect.report.ReportLine;
 import cn.qinglang.inspect.security.PortalUser;
 import cn.qinglang.inspect.system.NotFound;
-import cn.qinglang.inspect.system.PortalProperties;
 
 /**
  * The campaign dashboard (inspectors, executives), an enterprise's dashboard (inspectors
@@ -49,10 +44,6 @@ class DashboardController {
 	private final DashboardService dashboards;
 
 	private final DashboardExport export;
-
-	private final ChartData charts;
-
-	private final PortalProperties portal;
 
 	private final Clock clock;
 
@@ -72,17 +63,18 @@ class DashboardController {
 
 	private final DashboardViews views;
 
-	DashboardController(DashboardService dashboards, DashboardExport export, ChartData charts, PortalProperties portal,
-			Clock clock, AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness,
-			DashboardReport report, ReportExports reports, DashboardSections sections, DashboardViews views) {
+	private final DashboardVariables variables;
+
+	DashboardController(DashboardService dashboards, DashboardExport export, DashboardVariables variables, Clock clock,
+			AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness, DashboardReport report,
+			ReportExports reports, DashboardSections sections, DashboardViews views) {
 		this.views = views;
 		this.sections = sections;
 		this.report = report;
 		this.reports = reports;
 		this.dashboards = dashboards;
 		this.export = export;
-		this.charts = charts;
-		this.portal = portal;
+		this.variables = variables;
 		this.clock = clock;
 		this.audit = audit;
 		this.inspections = inspections;
@@ -92,20 +84,16 @@ class DashboardController {
 
 	@GetMapping("/dashboard")
 	String campaign(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params, Model model,
-			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		CampaignView view = campaignView(user, params);
-		model.addAttribute("body", this.sections.get("dashboard/campaign-body", view, locale, () -> {
-			ExtendedModelMap variables = new ExtendedModelMap();
-			addCampaign(variables, view, user, locale);
-			return variables;
-		}, request, response));
+			Locale locale) {
+		model.addAttribute("body",
+				this.sections.campaign(campaignView(user, params), EnterpriseScope.of(user), locale));
 		return "dashboard/campaign";
 	}
 
 	@GetMapping("/dashboard/print")
 	String campaignPrint(@AuthenticationPrincipal PortalUser user, @RequestParam Map<String, String> params,
 			Model model, Locale locale) {
-		addCampaign(model, campaignView(user, params), user, locale);
+		model.addAllAttributes(this.variables.campaign(campaignView(user, params), EnterpriseScope.of(user), locale));
 		return "dashboard/campaign-print";
 	}
 
@@ -144,7 +132,7 @@ class DashboardController {
 	String enterprise(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam Map<String, String> params, Model model, Locale locale) {
 		EnterpriseView view = enterpriseView(user, id, params);
-		addEnterprise(model, view, drillBase(user), locale);
+		model.addAllAttributes(this.variables.enterprise(view, drillBase(user), locale));
 		// read fresh on every request: they change without the aggregates changing
 		EnterpriseScope scope = EnterpriseScope.of(user);
 		model.addAttribute("findings", this.inspections.recentFindings(scope, id, RECENT));
@@ -193,41 +181,6 @@ class DashboardController {
 			throw new NotFound();
 		}
 		return this.views.enterprise(user, id, params, LocalDate.now(this.clock)).orElseThrow(NotFound::new);
-	}
-
-	private void addCampaign(Model model, CampaignView view, PortalUser user, Locale locale) {
-		String query = view.filter().query();
-		model.addAttribute("view", view);
-		model.addAttribute("filter", view.filter());
-		model.addAttribute("query", query);
-		model.addAttribute("options", this.dashboards.options(EnterpriseScope.of(user), view.filter()));
-		addCommon(model);
-		model.addAttribute("trendChart",
-				this.charts.trend(view.weeks(), view.filter(), "/dashboard", view.campaignStart(), locale));
-		model.addAttribute("categoryChart",
-				this.charts.categories(view.categories(), "/dashboard/complaints?" + query, locale));
-		model.addAttribute("campaignChart",
-				this.charts.campaignCategories(view.categories(), "/dashboard/complaints?" + query, locale));
-		model.addAttribute("actionChart", this.charts.actions(view.actions(), "/dashboard/actions?" + query, locale));
-	}
-
-	private void addEnterprise(Model model, EnterpriseView view, String drillBase, Locale locale) {
-		model.addAttribute("view", view);
-		model.addAttribute("filter", view.filter());
-		model.addAttribute("query", view.filter().query());
-		addCommon(model);
-		model.addAttribute("trendChart",
-				this.charts.trend(view.weeks(), view.filter(), drillBase, view.campaignStart(), locale));
-	}
-
-	private void addCommon(Model model) {
-		model.addAttribute("presets", DashboardFilter.Preset.values());
-		model.addAttribute("kinds",
-				Arrays.asList(EnterpriseKind.GENERATION_PROVIDER, EnterpriseKind.DISSEMINATION_PLATFORM));
-		model.addAttribute("contentTypes", ContentType.values());
-		model.addAttribute("limitHours", this.dashboards.properties().handlingLimitHours());
-		model.addAttribute("laggardScore", this.dashboards.properties().laggardScore());
-		model.addAttribute("zone", this.clock.getZone());
 	}
 
 	/** Exports are regulator actions on data: each one is in the audit log. */

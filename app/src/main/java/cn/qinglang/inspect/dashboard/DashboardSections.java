@@ -8,23 +8,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletContext;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.IWebApplication;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import cn.qinglang.inspect.enterprise.EnterpriseScope;
 
 /**
  * The campaign dashboard's content rendered once per computed view and language, then
  * served as it is: the page is some 150 KB of tables whose thousands of expressions cost
  * most of a request's CPU, while the view behind them changes only when the aggregates
  * do. Keyed by the view itself (the instance {@link ViewCache} hands out for a scope and
- * filter, replaced when the data changes), so a new view is rendered anew; the content
- * holds nothing of the user but what the view's scope decides. The layout around it (the
- * navigation with the user's name, the sign-out form with its CSRF token) is rendered on
- * every request.
+ * filter, replaced when the data changes), so a new view is rendered anew. The content is
+ * rendered from the view and its scope alone, with no request
+ * ({@link ApplicationExchange}): nothing of the user who first asked for it can be in it,
+ * and the warm-up renders the views it computes before anyone asks. The layout around it
+ * (the navigation with the user's name, the sign-out form with its CSRF token, the
+ * scripts) is rendered on every request.
  */
 @Component
 class DashboardSections {
@@ -32,7 +36,16 @@ class DashboardSections {
 	/** Views kept rendered, the least recently used dropped first (each some 150 KB). */
 	private static final int SIZE = 64;
 
+	/** The campaign dashboard's template; its fragment {@code body} is the content. */
+	private static final String CAMPAIGN = "dashboard/campaign-body";
+
 	private final ITemplateEngine templates;
+
+	private final IWebApplication application;
+
+	private final String applicationPath;
+
+	private final DashboardVariables variables;
 
 	/**
 	 * Rendered content by view: a content is never stale, its view is replaced instead.
@@ -41,32 +54,32 @@ class DashboardSections {
 
 	private final Map<Key, CompletableFuture<String>> rendering = new ConcurrentHashMap<>();
 
-	DashboardSections(ITemplateEngine templates) {
+	DashboardSections(ITemplateEngine templates, ServletContext servletContext, DashboardVariables variables) {
 		this.templates = templates;
+		this.application = JakartaServletWebApplication.buildApplication(servletContext);
+		this.applicationPath = servletContext.getContextPath();
+		this.variables = variables;
 	}
 
 	/**
-	 * The content of {@code template}'s fragment {@code body} for the view, rendered with
-	 * the variables given on first use.
+	 * The campaign dashboard's content for the view, computed for the scope, in the
+	 * language: rendered on first use.
 	 */
-	String get(String template, Object view, Locale locale, Supplier<Map<String, Object>> variables,
-			HttpServletRequest request, HttpServletResponse response) {
-		Key key = new Key(template, new Identity(view), locale);
-		return this.rendered.get(key, 0, () -> renderOnce(key, locale, variables, request, response));
+	String campaign(CampaignView view, EnterpriseScope scope, Locale locale) {
+		Key key = new Key(CAMPAIGN, new Identity(view), locale);
+		return this.rendered.get(key, 0,
+				() -> renderOnce(key, locale, () -> this.variables.campaign(view, scope, locale)));
 	}
 
 	/** One rendering of a new view; the other requests for it wait for that one. */
-	private String renderOnce(Key key, Locale locale, Supplier<Map<String, Object>> variables,
-			HttpServletRequest request, HttpServletResponse response) {
+	private String renderOnce(Key key, Locale locale, Supplier<Map<String, Object>> variables) {
 		CompletableFuture<String> mine = new CompletableFuture<>();
 		CompletableFuture<String> running = this.rendering.putIfAbsent(key, mine);
 		if (running != null) {
 			return running.join();
 		}
 		try {
-			WebContext context = new WebContext(
-					JakartaServletWebApplication.buildApplication(request.getServletContext())
-						.buildExchange(request, response),
+			WebContext context = new WebContext(new ApplicationExchange(this.application, this.applicationPath, locale),
 					locale, variables.get());
 			String html = this.templates.process(key.template(), Set.of("body"), context);
 			mine.complete(html);

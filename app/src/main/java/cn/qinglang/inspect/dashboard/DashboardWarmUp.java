@@ -3,7 +3,9 @@ package cn.qinglang.inspect.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -20,10 +22,11 @@ import cn.qinglang.inspect.system.WarmUp;
 /**
  * Computes the campaign dashboard of every period preset once after the start, on a
  * background thread, for the scope of each regulators' office (their offices with the
- * most regulators first): the first view of each preset in an office after a restart is
- * then one already computed, and the others find the aggregates' pages of the periods
- * people look at in the database's buffer pool and the code compiled. At national scale
- * the first views after a start took seconds.
+ * most regulators first), and renders its content in each of the portal's languages: the
+ * first view of each preset in an office after a restart is then one already computed and
+ * rendered, and the others find the aggregates' pages of the periods people look at in
+ * the database's buffer pool and the code that computes and renders them compiled. At
+ * national scale the first views after a start took seconds.
  */
 @Component
 @Order(1)
@@ -31,14 +34,20 @@ class DashboardWarmUp implements WarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardWarmUp.class);
 
+	/** The portal's languages, its default (WebConfiguration's) first. */
+	private static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
 	private final DashboardService dashboards;
+
+	private final DashboardSections sections;
 
 	private final RegulatorOffices offices;
 
 	private final Clock clock;
 
-	DashboardWarmUp(DashboardService dashboards, RegulatorOffices offices, Clock clock) {
+	DashboardWarmUp(DashboardService dashboards, DashboardSections sections, RegulatorOffices offices, Clock clock) {
 		this.dashboards = dashboards;
+		this.sections = sections;
 		this.offices = offices;
 		this.clock = clock;
 	}
@@ -54,13 +63,13 @@ class DashboardWarmUp implements WarmUp {
 	}
 
 	/**
-	 * @return the views computed (one per office and preset but the custom one), none on
-	 * failure
+	 * @return the views computed and their content rendered (one per office and preset
+	 * but the custom one), none on failure
 	 */
-	List<CampaignView> warmUp() {
+	List<Warmed> warmUp() {
 		long start = System.nanoTime();
 		LocalDate today = LocalDate.now(this.clock);
-		List<CampaignView> views = new ArrayList<>();
+		List<Warmed> views = new ArrayList<>();
 		try {
 			for (String office : this.offices.jurisdictionPaths()) {
 				EnterpriseScope scope = EnterpriseScope.ofOffice(office);
@@ -68,7 +77,11 @@ class DashboardWarmUp implements WarmUp {
 					if (preset != Preset.CUSTOM) {
 						DashboardFilter filter = DashboardFilter.parse(Map.of("preset", preset.name()), today,
 								this.dashboards.properties().campaignStart());
-						views.add(this.dashboards.campaign(scope, filter, today));
+						CampaignView view = this.dashboards.campaign(scope, filter, today);
+						Map<Locale, String> contents = new LinkedHashMap<>();
+						LANGUAGES.forEach(
+								(language) -> contents.put(language, this.sections.campaign(view, scope, language)));
+						views.add(new Warmed(view, contents));
 					}
 				}
 			}
@@ -80,6 +93,10 @@ class DashboardWarmUp implements WarmUp {
 			log.warn("Dashboard warm-up failed", ex);
 			return List.of();
 		}
+	}
+
+	/** A view the warm-up computed and the content it rendered of it by language. */
+	record Warmed(CampaignView view, Map<Locale, String> contents) {
 	}
 
 }

@@ -3,23 +3,28 @@ package cn.qinglang.inspect.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 
 import cn.qinglang.inspect.enterprise.EnterpriseScope;
 import cn.qinglang.inspect.security.RegulatorOffices;
+import cn.qinglang.inspect.support.Pages;
 import cn.qinglang.inspect.support.PortalTest;
+import cn.qinglang.inspect.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The warm-up after the start computes the campaign views of the period presets in the
  * scope of each regulators' office, so that the first one an inspector asks for is
- * already there.
+ * already there, its content rendered.
  */
 @PortalTest
 class DashboardWarmUpIT {
@@ -39,6 +44,12 @@ class DashboardWarmUpIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DashboardSections sections;
+
+	@Autowired
+	MockMvc mvc;
+
 	@Test
 	void warmUpLeavesThePresetViewsOfEachRegulatorsOfficeComputed() {
 		LocalDate today = LocalDate.now(this.clock);
@@ -48,7 +59,7 @@ class DashboardWarmUpIT {
 		String city = officeOf("inspector");
 		String haidian = officeOf("inspector-haidian");
 
-		List<CampaignView> warmed = this.warmUp.warmUp();
+		List<CampaignView> warmed = this.warmUp.warmUp().stream().map(DashboardWarmUp.Warmed::view).toList();
 
 		assertThat(this.offices.jurisdictionPaths()).contains(city, haidian);
 		assertThat(warmed)
@@ -68,6 +79,38 @@ class DashboardWarmUpIT {
 		CampaignView ofCity = this.dashboards.campaign(EnterpriseScope.ofOffice(city), last30, today);
 		assertThat(ofHaidian.league()).hasSizeLessThan(ofCity.league().size())
 			.allSatisfy((row) -> assertThat(row.enterprise().jurisdictionCode()).isEqualTo("110108"));
+	}
+
+	@Test
+	void warmUpRendersTheContentTheInspectorsPagesThenServe() throws Exception {
+		LocalDate today = LocalDate.now(this.clock);
+		DashboardFilter last30 = DashboardFilter.parse(Map.of("preset", "LAST_30"), today,
+				this.dashboards.properties().campaignStart());
+		List<DashboardWarmUp.Warmed> warmed = this.warmUp.warmUp();
+
+		for (String inspector : List.of("inspector", "inspector-haidian")) {
+			EnterpriseScope scope = EnterpriseScope.ofOffice(officeOf(inspector));
+			CampaignView view = this.dashboards.campaign(scope, last30, today);
+			Map<Locale, String> contents = warmed.stream()
+				.filter((w) -> w.view() == view)
+				.map(DashboardWarmUp.Warmed::contents)
+				.findFirst()
+				.orElseThrow();
+			assertThat(contents).containsOnlyKeys(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+			MockHttpSession session = SignIn.as(this.mvc, inspector);
+			for (Map.Entry<Locale, String> content : contents.entrySet()) {
+				// the very rendering of the warm-up is what the first request gets
+				assertThat(this.sections.campaign(view, scope, content.getKey())).isSameAs(content.getValue());
+				assertThat(content.getValue())
+					.contains("id=\"league-table\"", "href=\"/dashboard/export.pdf?preset=LAST_30\"")
+					.doesNotContain("<script");
+				String page = Pages.html(this.mvc, "/dashboard?preset=LAST_30&lang=" + content.getKey().getLanguage(),
+						session);
+				assertThat(page).contains(content.getValue()).contains("echarts.min");
+			}
+			assertThat(contents.get(Locale.SIMPLIFIED_CHINESE)).contains("排名");
+			assertThat(contents.get(Locale.ENGLISH)).contains("Rank");
+		}
 	}
 
 	private String officeOf(String username) {
