@@ -80,20 +80,20 @@ class DashboardQueries {
 		String rows = rows(source, table, scope, filter, period, true, false, params);
 		List<String> measures = table.measures();
 		String sql = """
-				SELECT CONCAT(f.enterprise_id, '|', %s) AS group_key, %s
+				SELECT f.enterprise_id, %s AS week, %s
 				FROM %s f %s
 				WHERE %s""".formatted(WEEK,
 				measures.stream().map((measure) -> "f." + measure).collect(Collectors.joining(", ")), rows,
 				scope.join("f.enterprise_id"), filter.condition(table.keys().contains("content_type"), params));
-		Map<String, long[]> counts = new HashMap<>();
+		WeeklySums sums = new WeeklySums(measures);
 		long[] row = new long[measures.size()];
 		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
 			for (int i = 0; i < row.length; i++) {
-				row[i] = rs.getLong(i + 2);
+				row[i] = rs.getLong(i + 3);
 			}
-			WeeklySums.add(counts.computeIfAbsent(rs.getString(1), (key) -> new long[row.length]), row);
+			sums.add(rs.getLong(1), rs.getString(2), row);
 		});
-		return new WeeklySums(measures, counts);
+		return sums;
 	}
 
 	/**

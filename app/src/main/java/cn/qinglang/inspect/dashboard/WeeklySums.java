@@ -8,15 +8,16 @@ import java.util.Map;
  * An aggregate table's counts over a period by enterprise and week: a view's league rows,
  * their trends, its chart by week and its period total all come from these, so that one
  * query reads the period's rows once instead of once for each. Kept as arrays of counts
- * (a 12-month view of 150 enterprises has some 8,000 of them) and added up here.
+ * (a 12-month view of 150 enterprises has some 8,000 of them), added up as the rows are
+ * read.
  */
 final class WeeklySums {
 
-	private final List<String> measures;
+	private final Sums.Measures measures;
 
-	private final Map<String, long[]> byEnterpriseWeek;
+	private final Map<Long, Map<String, long[]>> byEnterpriseWeek = new HashMap<>();
 
-	private final Map<String, long[]> byEnterprise = new HashMap<>();
+	private final Map<Long, long[]> byEnterprise = new HashMap<>();
 
 	private final Map<String, long[]> byWeek = new HashMap<>();
 
@@ -24,24 +25,28 @@ final class WeeklySums {
 
 	/**
 	 * @param measures the measures' names, in the order of the counts
-	 * @param byEnterpriseWeek the counts by enterprise and week, keyed
-	 * {@code id|yyyy-MM-dd} (the week's Monday)
 	 */
-	WeeklySums(List<String> measures, Map<String, long[]> byEnterpriseWeek) {
-		this.measures = measures;
-		this.byEnterpriseWeek = byEnterpriseWeek;
+	WeeklySums(List<String> measures) {
+		this.measures = new Sums.Measures(measures);
 		this.total = new long[measures.size()];
-		byEnterpriseWeek.forEach((key, counts) -> {
-			int bar = key.indexOf('|');
-			add(this.byEnterprise.computeIfAbsent(key.substring(0, bar), (enterprise) -> new long[counts.length]),
-					counts);
-			add(this.byWeek.computeIfAbsent(key.substring(bar + 1), (week) -> new long[counts.length]), counts);
-			add(this.total, counts);
-		});
+	}
+
+	/**
+	 * Adds a row's counts.
+	 * @param week the week's Monday ({@code yyyy-MM-dd})
+	 * @param counts the row's counts, in the order of the measures (not kept)
+	 */
+	void add(long enterpriseId, String week, long[] counts) {
+		int size = this.total.length;
+		add(this.byEnterpriseWeek.computeIfAbsent(enterpriseId, (id) -> new HashMap<>())
+			.computeIfAbsent(week, (monday) -> new long[size]), counts);
+		add(this.byEnterprise.computeIfAbsent(enterpriseId, (id) -> new long[size]), counts);
+		add(this.byWeek.computeIfAbsent(week, (monday) -> new long[size]), counts);
+		add(this.total, counts);
 	}
 
 	/** Adds the counts to the sums, measure by measure. */
-	static void add(long[] sums, long[] counts) {
+	private static void add(long[] sums, long[] counts) {
 		for (int i = 0; i < counts.length; i++) {
 			sums[i] += counts[i];
 		}
@@ -54,7 +59,7 @@ final class WeeklySums {
 
 	/** The period's sums of one enterprise. */
 	Sums ofEnterprise(long enterpriseId) {
-		return sums(this.byEnterprise.get(String.valueOf(enterpriseId)));
+		return sums(this.byEnterprise.get(enterpriseId));
 	}
 
 	/** A week's sums, the week given by its Monday ({@code yyyy-MM-dd}). */
@@ -64,7 +69,8 @@ final class WeeklySums {
 
 	/** One enterprise's sums of a week. */
 	Sums of(long enterpriseId, String week) {
-		return sums(this.byEnterpriseWeek.get(enterpriseId + "|" + week));
+		Map<String, long[]> weeks = this.byEnterpriseWeek.get(enterpriseId);
+		return sums((weeks != null) ? weeks.get(week) : null);
 	}
 
 	private Sums sums(long[] counts) {

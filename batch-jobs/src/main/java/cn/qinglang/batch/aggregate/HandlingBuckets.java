@@ -18,12 +18,17 @@ public final class HandlingBuckets {
 	/** Number of buckets: one per bound and one beyond the last. */
 	public static final int COUNT = BOUNDS_HOURS.size() + 1;
 
+	private static final List<String> COLUMNS = IntStream.range(0, COUNT).mapToObj((i) -> "hb" + i).toList();
+
 	private HandlingBuckets() {
 	}
 
-	/** Column names hb0 … hb12. */
+	/**
+	 * Column names hb0 … hb12 (one list: a dashboard asks for them thousands of times a
+	 * view).
+	 */
 	public static List<String> columns() {
-		return IntStream.range(0, COUNT).mapToObj((i) -> "hb" + i).toList();
+		return COLUMNS;
 	}
 
 	/**
