@@ -98,21 +98,10 @@ public class Pushes {
 			}
 			return records;
 		}
-		// a body of valid UTF-8 (all but a broken one) is decoded once, not line by line
-		String text = validUtf8(bytes);
-		if (text != null) {
-			int from = 0;
-			while (from <= text.length()) {
-				int end = text.indexOf('\n', from);
-				if (end < 0) {
-					end = text.length();
-				}
-				int to = (end > from && text.charAt(end - 1) == '\r') ? end - 1 : end;
-				readLine(text.substring(from, to), records);
-				from = end + 1;
-			}
-			return records;
-		}
+		// JSON Lines, split at the line feed byte (which UTF-8 never uses inside a
+		// character); a body of valid UTF-8 (all but a broken one) is parsed from its
+		// bytes, a broken one decoded line by line to find the broken lines
+		boolean valid = Utf8.isValid(bytes);
 		int start = 0;
 		while (start <= bytes.length) {
 			int end = start;
@@ -123,10 +112,50 @@ public class Pushes {
 			if (length > 0 && bytes[end - 1] == '\r') {
 				length--;
 			}
-			readLine(bytes, start, length, records);
+			if (valid) {
+				readValidLine(bytes, start, length, records);
+			}
+			else {
+				readLine(bytes, start, length, records);
+			}
 			start = end + 1;
 		}
 		return records;
+	}
+
+	/**
+	 * A line of valid UTF-8, parsed from its bytes as {@link #readLine(String, List)}
+	 * reads its text: a line that opens with a character outside ASCII (a blank of
+	 * Unicode's, or no JSON at all) is read as text.
+	 */
+	private static void readValidLine(byte[] bytes, int start, int length, List<RawRecord> records) {
+		int first = start;
+		int end = start + length;
+		while (first < end && asciiBlank(bytes[first])) {
+			first++;
+		}
+		if (first == end) {
+			return;
+		}
+		if (bytes[first] < 0) {
+			readLine(new String(bytes, start, length, StandardCharsets.UTF_8), records);
+			return;
+		}
+		long position = records.size() + 1;
+		try (JsonParser parser = JSON.createParser(bytes, start, length)) {
+			parser.nextToken();
+			RawRecord record = JsonRecords.read(position, parser);
+			records.add((parser.nextToken() != null) ? RawRecord.malformed(position, "text after the object") : record);
+		}
+		catch (JacksonException ex) {
+			records.add(RawRecord.malformed(position, "not a JSON object: " + ex.getOriginalMessage()));
+		}
+		limit(records);
+	}
+
+	/** What {@link String#isBlank} takes for blank among the ASCII characters. */
+	private static boolean asciiBlank(byte b) {
+		return b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F);
 	}
 
 	private static void readLine(byte[] bytes, int start, int length, List<RawRecord> records) {
@@ -143,15 +172,6 @@ public class Pushes {
 			return;
 		}
 		readLine(line, records);
-	}
-
-	private static String validUtf8(byte[] bytes) {
-		try {
-			return UploadFiles.reporting(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();
-		}
-		catch (CharacterCodingException ex) {
-			return null;
-		}
 	}
 
 	private static void readLine(String line, List<RawRecord> records) {

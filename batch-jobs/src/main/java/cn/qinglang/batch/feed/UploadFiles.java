@@ -161,8 +161,10 @@ public final class UploadFiles {
 	 * @param bytes its bytes, or its first {@link #MAX_LINE_BYTES} if it was longer
 	 * @param tooLong whether it was longer, and so skipped
 	 * @param last whether the file ends in it without a line break
+	 * @param visibleCut whether the bytes cut off a longer line hold more than white
+	 * space
 	 */
-	record Line(long number, byte[] bytes, boolean tooLong, boolean last) {
+	record Line(long number, byte[] bytes, boolean tooLong, boolean last, boolean visibleCut) {
 
 		boolean ascii() {
 			for (byte b : this.bytes) {
@@ -173,9 +175,12 @@ public final class UploadFiles {
 			return true;
 		}
 
-		/** Only spaces, tabs, line breaks or a byte order mark: no record. */
+		/**
+		 * Only spaces, tabs, line breaks or a byte order mark, in the bytes kept and in
+		 * those cut off: no record.
+		 */
 		boolean blank() {
-			return firstVisible() == -1;
+			return firstVisible() == -1 && !this.visibleCut;
 		}
 
 		/** The first byte that is not white space or part of a byte order mark, or -1. */
@@ -250,6 +255,7 @@ public final class UploadFiles {
 			}
 			int length = 0;
 			boolean tooLong = false;
+			boolean visibleCut = false;
 			boolean broken = false;
 			while (!broken && (this.position < this.limit || fill())) {
 				int from = this.position;
@@ -261,6 +267,7 @@ public final class UploadFiles {
 				System.arraycopy(this.chunk, from, this.line, length, take);
 				length += take;
 				tooLong |= take < end - from;
+				visibleCut = visibleCut || visible(this.chunk, from + take, end);
 				broken = end < this.limit;
 				this.position = broken ? end + 1 : end;
 			}
@@ -273,7 +280,20 @@ public final class UploadFiles {
 			if (length > 0 && this.line[length - 1] == '\r') {
 				length--;
 			}
-			return new Line(this.number, Arrays.copyOf(this.line, length), tooLong, !broken);
+			return new Line(this.number, Arrays.copyOf(this.line, length), tooLong, !broken, visibleCut);
+		}
+
+		/**
+		 * Whether the bytes hold more than white space (as {@link Line#firstVisible}).
+		 */
+		private static boolean visible(byte[] bytes, int from, int to) {
+			for (int i = from; i < to; i++) {
+				int b = bytes[i] & 0xFF;
+				if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** Reads the next bytes of the file after those used; false at its end. */

@@ -1,0 +1,68 @@
+package cn.qinglang.batch.feed;
+
+/**
+ * Whether bytes are valid UTF-8, as strictly as the JDK's decoder reports it (no overlong
+ * forms, no surrogates, nothing above U+10FFFF), without decoding them: for a pushed body
+ * that is then parsed from its bytes.
+ */
+final class Utf8 {
+
+	private Utf8() {
+	}
+
+	static boolean isValid(byte[] bytes) {
+		int i = 0;
+		int n = bytes.length;
+		while (i < n) {
+			int b = bytes[i];
+			if (b >= 0) {
+				i++;
+				continue;
+			}
+			b &= 0xFF;
+			if (b < 0xC2) {
+				// a continuation byte where a character starts, or an overlong 2-byte
+				// form
+				return false;
+			}
+			if (b < 0xE0) {
+				if (i + 1 >= n || !continuation(bytes[i + 1])) {
+					return false;
+				}
+				i += 2;
+			}
+			else if (b < 0xF0) {
+				if (i + 2 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])) {
+					return false;
+				}
+				int second = bytes[i + 1] & 0xFF;
+				// overlong (below U+0800), or a surrogate (U+D800 to U+DFFF)
+				if ((b == 0xE0 && second < 0xA0) || (b == 0xED && second >= 0xA0)) {
+					return false;
+				}
+				i += 3;
+			}
+			else if (b < 0xF5) {
+				if (i + 3 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])
+						|| !continuation(bytes[i + 3])) {
+					return false;
+				}
+				int second = bytes[i + 1] & 0xFF;
+				// overlong (below U+10000), or above U+10FFFF
+				if ((b == 0xF0 && second < 0x90) || (b == 0xF4 && second >= 0x90)) {
+					return false;
+				}
+				i += 4;
+			}
+			else {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean continuation(byte b) {
+		return (b & 0xC0) == 0x80;
+	}
+
+}
