@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -141,16 +142,7 @@ public class Pushes {
 			readLine(new String(bytes, start, length, StandardCharsets.UTF_8), records);
 			return;
 		}
-		long position = records.size() + 1;
-		try (JsonParser parser = JSON.createParser(bytes, start, length)) {
-			parser.nextToken();
-			RawRecord record = JsonRecords.read(position, parser);
-			records.add((parser.nextToken() != null) ? RawRecord.malformed(position, "text after the object") : record);
-		}
-		catch (JacksonException ex) {
-			records.add(RawRecord.malformed(position, "not a JSON object: " + ex.getOriginalMessage()));
-		}
-		limit(records);
+		readObject(() -> JSON.createParser(bytes, start, length), records);
 	}
 
 	/** What {@link String#isBlank} takes for blank among the ASCII characters. */
@@ -178,8 +170,13 @@ public class Pushes {
 		if (line.isBlank()) {
 			return;
 		}
+		readObject(() -> JSON.createParser(line), records);
+	}
+
+	/** A line's one JSON object as the next record, or the line refused as malformed. */
+	private static void readObject(Supplier<JsonParser> line, List<RawRecord> records) {
 		long position = records.size() + 1;
-		try (JsonParser parser = JSON.createParser(line)) {
+		try (JsonParser parser = line.get()) {
 			parser.nextToken();
 			RawRecord record = JsonRecords.read(position, parser);
 			records.add((parser.nextToken() != null) ? RawRecord.malformed(position, "text after the object") : record);
