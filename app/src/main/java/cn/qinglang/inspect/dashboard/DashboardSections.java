@@ -34,7 +34,7 @@ import cn.qinglang.inspect.enterprise.EnterpriseScope;
 class DashboardSections {
 
 	/** Views kept rendered, the least recently used dropped first (each some 150 KB). */
-	private static final int SIZE = 64;
+	static final int SIZE = 64;
 
 	/** The campaign dashboard's template; its fragment {@code body} is the content. */
 	private static final String CAMPAIGN = "dashboard/campaign-body";

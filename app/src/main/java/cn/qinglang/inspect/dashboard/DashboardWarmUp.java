@@ -22,11 +22,12 @@ import cn.qinglang.inspect.system.WarmUp;
 /**
  * Computes the campaign dashboard of every period preset once after the start, on a
  * background thread, for the scope of each regulators' office (their offices with the
- * most regulators first), and renders its content in each of the portal's languages: the
- * first view of each preset in an office after a restart is then one already computed and
- * rendered, and the others find the aggregates' pages of the periods people look at in
- * the database's buffer pool and the code that computes and renders them compiled. At
- * national scale the first views after a start took seconds.
+ * most regulators first), and renders its content in each of the portal's languages (as
+ * many as the kept contents hold without pushing one another out): the first view of each
+ * preset in an office after a restart is then one already computed and rendered, and the
+ * others find the aggregates' pages of the periods people look at in the database's
+ * buffer pool and the code that computes and renders them compiled. At national scale the
+ * first views after a start took seconds.
  */
 @Component
 @Order(1)
@@ -59,17 +60,22 @@ class DashboardWarmUp implements WarmUp {
 
 	@Override
 	public void run() {
-		warmUp();
+		warmUp(DashboardSections.SIZE / 2);
 	}
 
 	/**
-	 * @return the views computed and their content rendered (one per office and preset
-	 * but the custom one), none on failure
+	 * @param renderings how many contents to render at most: the kept contents are far
+	 * fewer than the computed views (some 150 KB each), and the warm-up fills at most
+	 * half of them, the offices with the most regulators first, so that none of its
+	 * renderings pushes out another
+	 * @return the views computed (one per office and preset but the custom one) with the
+	 * contents rendered of them, none on failure
 	 */
-	List<Warmed> warmUp() {
+	List<Warmed> warmUp(int renderings) {
 		long start = System.nanoTime();
 		LocalDate today = LocalDate.now(this.clock);
 		List<Warmed> views = new ArrayList<>();
+		int rendered = 0;
 		try {
 			for (String office : this.offices.jurisdictionPaths()) {
 				EnterpriseScope scope = EnterpriseScope.ofOffice(office);
@@ -79,13 +85,18 @@ class DashboardWarmUp implements WarmUp {
 								this.dashboards.properties().campaignStart());
 						CampaignView view = this.dashboards.campaign(scope, filter, today);
 						Map<Locale, String> contents = new LinkedHashMap<>();
-						LANGUAGES.forEach(
-								(language) -> contents.put(language, this.sections.campaign(view, scope, language)));
+						for (Locale language : LANGUAGES) {
+							if (rendered < renderings) {
+								contents.put(language, this.sections.campaign(view, scope, language));
+								rendered++;
+							}
+						}
 						views.add(new Warmed(view, contents));
 					}
 				}
 			}
-			log.info("Dashboards warmed up: {} views in {} ms", views.size(), (System.nanoTime() - start) / 1_000_000);
+			log.info("Dashboards warmed up: {} views computed, {} contents rendered in {} ms", views.size(), rendered,
+					(System.nanoTime() - start) / 1_000_000);
 			return views;
 		}
 		catch (RuntimeException ex) {

@@ -59,7 +59,10 @@ class DashboardWarmUpIT {
 		String city = officeOf("inspector");
 		String haidian = officeOf("inspector-haidian");
 
-		List<CampaignView> warmed = this.warmUp.warmUp().stream().map(DashboardWarmUp.Warmed::view).toList();
+		List<CampaignView> warmed = this.warmUp.warmUp(DashboardSections.SIZE / 2)
+			.stream()
+			.map(DashboardWarmUp.Warmed::view)
+			.toList();
 
 		assertThat(this.offices.jurisdictionPaths()).contains(city, haidian);
 		assertThat(warmed)
@@ -86,7 +89,7 @@ class DashboardWarmUpIT {
 		LocalDate today = LocalDate.now(this.clock);
 		DashboardFilter last30 = DashboardFilter.parse(Map.of("preset", "LAST_30"), today,
 				this.dashboards.properties().campaignStart());
-		List<DashboardWarmUp.Warmed> warmed = this.warmUp.warmUp();
+		List<DashboardWarmUp.Warmed> warmed = this.warmUp.warmUp(DashboardSections.SIZE / 2);
 
 		for (String inspector : List.of("inspector", "inspector-haidian")) {
 			EnterpriseScope scope = EnterpriseScope.ofOffice(officeOf(inspector));
@@ -111,6 +114,19 @@ class DashboardWarmUpIT {
 			assertThat(contents.get(Locale.SIMPLIFIED_CHINESE)).contains("排名");
 			assertThat(contents.get(Locale.ENGLISH)).contains("Rank");
 		}
+	}
+
+	@Test
+	void warmUpRendersNoMoreContentsThanItIsGiven() {
+		List<DashboardWarmUp.Warmed> warmed = this.warmUp.warmUp(3);
+
+		assertThat(warmed)
+			.hasSize(this.offices.jurisdictionPaths().size() * (DashboardFilter.Preset.values().length - 1));
+		assertThat(warmed.stream().mapToInt((w) -> w.contents().size()).sum()).isEqualTo(3);
+		// the first office's first views, in both languages first
+		assertThat(warmed.get(0).contents()).hasSize(2);
+		assertThat(warmed.get(1).contents()).containsOnlyKeys(Locale.SIMPLIFIED_CHINESE);
+		assertThat(warmed.subList(2, warmed.size())).allSatisfy((w) -> assertThat(w.contents()).isEmpty());
 	}
 
 	private String officeOf(String username) {
