@@ -41,8 +41,6 @@ class DashboardController {
 	/** Findings and orders listed on an enterprise's dashboard. */
 	private static final int RECENT = 10;
 
-	private final DashboardService dashboards;
-
 	private final DashboardExport export;
 
 	private final Clock clock;
@@ -65,14 +63,13 @@ class DashboardController {
 
 	private final DashboardVariables variables;
 
-	DashboardController(DashboardService dashboards, DashboardExport export, DashboardVariables variables, Clock clock,
-			AuditLog audit, Inspections inspections, Orders orders, DataFreshness freshness, DashboardReport report,
+	DashboardController(DashboardExport export, DashboardVariables variables, Clock clock, AuditLog audit,
+			Inspections inspections, Orders orders, DataFreshness freshness, DashboardReport report,
 			ReportExports reports, DashboardSections sections, DashboardViews views) {
 		this.views = views;
 		this.sections = sections;
 		this.report = report;
 		this.reports = reports;
-		this.dashboards = dashboards;
 		this.export = export;
 		this.variables = variables;
 		this.clock = clock;
