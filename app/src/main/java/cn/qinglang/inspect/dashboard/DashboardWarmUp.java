@@ -3,6 +3,7 @@ package cn.qinglang.inspect.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,22 +78,23 @@ class DashboardWarmUp implements WarmUp {
 		List<Warmed> views = new ArrayList<>();
 		int rendered = 0;
 		try {
+			List<DashboardFilter> presets = Arrays.stream(Preset.values())
+				.filter((preset) -> preset != Preset.CUSTOM)
+				.map((preset) -> DashboardFilter.parse(Map.of("preset", preset.name()), today,
+						this.dashboards.properties().campaignStart()))
+				.toList();
 			for (String office : this.offices.jurisdictionPaths()) {
 				EnterpriseScope scope = EnterpriseScope.ofOffice(office);
-				for (Preset preset : Preset.values()) {
-					if (preset != Preset.CUSTOM) {
-						DashboardFilter filter = DashboardFilter.parse(Map.of("preset", preset.name()), today,
-								this.dashboards.properties().campaignStart());
-						CampaignView view = this.dashboards.campaign(scope, filter, today);
-						Map<Locale, String> contents = new LinkedHashMap<>();
-						for (Locale language : LANGUAGES) {
-							if (rendered < renderings) {
-								contents.put(language, this.sections.campaign(view, scope, language));
-								rendered++;
-							}
+				for (DashboardFilter filter : presets) {
+					CampaignView view = this.dashboards.campaign(scope, filter, today);
+					Map<Locale, String> contents = new LinkedHashMap<>();
+					for (Locale language : LANGUAGES) {
+						if (rendered < renderings) {
+							contents.put(language, this.sections.campaign(view, scope, language));
+							rendered++;
 						}
-						views.add(new Warmed(view, contents));
 					}
+					views.add(new Warmed(view, contents));
 				}
 			}
 			log.info("Dashboards warmed up: {} views computed, {} contents rendered in {} ms", views.size(), rendered,

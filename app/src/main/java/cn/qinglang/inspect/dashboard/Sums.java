@@ -59,10 +59,6 @@ record Sums(Map<String, BigDecimal> values) {
 			}
 		}
 
-		int size() {
-			return this.names.size();
-		}
-
 	}
 
 	/** Counts by measure name over an array, read-only. */
