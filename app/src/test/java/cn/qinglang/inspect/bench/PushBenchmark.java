@@ -67,14 +67,46 @@ public final class PushBenchmark {
 			long pushEnterprise = enterprise(jdbc, "bench-push-" + tag, pushCredit);
 			long loadEnterprise = enterprise(jdbc, "bench-load-" + tag, pushCredit.replace("PU", "LD"));
 			String token = token(jdbc, pushEnterprise);
-			// a warm-up of 100 batches (BENCH_WARMUP), not counted: the JIT compiler
-			// still took a core for seconds 20 seconds into a run after 20
-			long warmUp = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP", "100")) * batch;
-			Pushed warm = push(port, token, pushCredit, "warm", warmUp, clients, batch);
-			System.out.printf(Locale.ROOT, "push warm-up records=%d wall_s=%.1f p99_request_ms=%d%n", warmUp,
-					warm.seconds(), warm.p99Millis());
+			// The warm-up, into an enterprise of its own so that the timed push's indexes
+			// and aggregation hold its rows only. Right after a start the JIT's one C2
+			// thread was busy for minutes (JFR's compilations): with requests of 1,000
+			// records, the code that runs once or a few times a request (Tomcat, the
+			// security chain, the driver's statements) reaches C2's thresholds only after
+			// thousands of requests, and took half a core through the whole timed push.
+			// So: 50 batches (their rate printed: the portal cold), then 5,000 requests
+			// of
+			// 10 records for that per-request code, then rounds of 50 batches until the
+			// compiler threads used under a tenth of a core in the last round, or
+			// BENCH_WARMUP batches (2,000) in all
+			String warmCredit = pushCredit.replace("PU", "WU");
+			long warmEnterprise = enterprise(jdbc, "bench-warm-" + tag, warmCredit);
+			String warmToken = token(jdbc, warmEnterprise);
+			long maxWarmUp = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP", "2000")) * batch;
+			Pushed cold = push(port, warmToken, warmCredit, "w0-", Math.min(50L * batch, maxWarmUp), clients, batch);
+			long warmedUp = Math.min(50L * batch, maxWarmUp);
+			double warmSeconds = cold.seconds();
+			Pushed small = push(port, warmToken, warmCredit, "ws-", 50_000, clients, 10);
+			warmSeconds += small.seconds();
+			double jitShare = 1;
+			while (warmedUp < maxWarmUp && jitShare >= 0.1) {
+				long round = Math.min(50L * batch, maxWarmUp - warmedUp);
+				double compiling = compilerCpuSeconds();
+				Pushed warm = push(port, warmToken, warmCredit, "w" + warmedUp + "-", round, clients, batch);
+				jitShare = (compilerCpuSeconds() - compiling) / warm.seconds();
+				warmedUp += round;
+				warmSeconds += warm.seconds();
+			}
+			System.out.printf(Locale.ROOT,
+					"push warm-up records=%d (and 5,000 requests of 10) wall_s=%.1f cold_records_per_s=%.0f (the first %d) jit_cores_last=%.2f%n",
+					warmedUp, warmSeconds, Math.min(50L * batch, maxWarmUp) / cold.seconds(),
+					Math.min(50L * batch, maxWarmUp), jitShare);
+			// the warm-up's aggregation done before the clock starts
+			aggregate(context);
 			resetPeaks();
+			double compiling = compilerCpuSeconds();
+			double serving = serverCpuSeconds(folder);
 			Pushed sent = push(port, token, pushCredit, "c", size, clients, batch);
+			double jitSeconds = compilerCpuSeconds() - compiling;
 			// the aggregates brought up to date as the portal's scheduler would, timed
 			// with the
 			// pushes: the reference's LOAD DATA has nothing of the kind, the pull
@@ -83,6 +115,7 @@ public final class PushBenchmark {
 			long aggregating = System.nanoTime();
 			aggregate(context);
 			double aggregation = (System.nanoTime() - aggregating) / 1e9;
+			double pushServer = serverCpuSeconds(folder) - serving;
 			Pushed pushed = new Pushed(sent.seconds() + aggregation, sent.created(), sent.p99Millis());
 			long peakMb = peakHeapBytes() / (1024 * 1024);
 			long stored = jdbc.sql("SELECT COUNT(*) FROM complaint WHERE enterprise_id = :e AND platform_id LIKE 'c%'")
@@ -93,7 +126,9 @@ public final class PushBenchmark {
 				throw new IllegalStateException("benchmark premise failed: " + pushed.created()
 						+ " answered CREATED and " + stored + " stored of " + size);
 			}
+			serving = serverCpuSeconds(folder);
 			double loadSeconds = loadData(context.getBean(DataSource.class), loadEnterprise, pushCredit, size);
+			double loadServer = serverCpuSeconds(folder) - serving;
 			long loaded = jdbc.sql("SELECT COUNT(*) FROM complaint WHERE enterprise_id = :e")
 				.param("e", loadEnterprise)
 				.query(Long.class)
@@ -103,11 +138,12 @@ public final class PushBenchmark {
 			}
 			double rate = size / pushed.seconds();
 			System.out.printf(Locale.ROOT,
-					"push records=%d clients=%d batch=%d wall_s=%.1f (requests %.1f, aggregation %.1f) load_data_s=%.1f%n",
-					size, clients, batch, pushed.seconds(), sent.seconds(), aggregation, loadSeconds);
+					"push records=%d clients=%d batch=%d wall_s=%.1f (requests %.1f, aggregation %.1f) load_data_s=%.1f jit_s=%.1f mariadbd_cpu_s=%.1f (load_data %.1f)%n",
+					size, clients, batch, pushed.seconds(), sent.seconds(), aggregation, loadSeconds, jitSeconds,
+					pushServer, loadServer);
 			System.out.printf(Locale.ROOT,
-					"BENCH push records_per_s=%.0f ratio_to_load_data=%.2f p99_request_ms=%d peak_heap_mb=%d records=%d%n",
-					rate, pushed.seconds() / loadSeconds, pushed.p99Millis(), peakMb, size);
+					"BENCH push records_per_s=%.0f ratio_to_load_data=%.2f p99_request_ms=%d peak_heap_mb=%d records=%d warmup_records=%d jit_s=%.1f%n",
+					rate, pushed.seconds() / loadSeconds, pushed.p99Millis(), peakMb, size, warmedUp, jitSeconds);
 		}
 	}
 
@@ -282,6 +318,51 @@ public final class PushBenchmark {
 			.param("credit", credit)
 			.update();
 		return jdbc.sql("SELECT id FROM enterprise WHERE code = :code").param("code", code).query(Long.class).single();
+	}
+
+	/**
+	 * The CPU time of the JIT compiler threads so far (Linux: their {@code /proc} stats),
+	 * or NaN where there is no {@code /proc}.
+	 */
+	private static double compilerCpuSeconds() {
+		double ticks = 0;
+		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				String stat;
+				try {
+					stat = Files.readString(task.resolve("stat"));
+				}
+				catch (IOException ex) {
+					continue; // the thread has ended
+				}
+				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				if (name.contains("CompilerThre")) {
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				}
+			}
+		}
+		catch (IOException ex) {
+			return Double.NaN;
+		}
+		// the kernel's clock ticks, 100 a second on Linux
+		return ticks / 100;
+	}
+
+	/**
+	 * The CPU time of the embedded database server so far (Linux: {@code /proc} of the
+	 * process in its pid file), or NaN.
+	 */
+	private static double serverCpuSeconds(String folder) {
+		try {
+			String pid = Files.readString(Path.of(folder, "data", "mariadbd.pid")).strip();
+			String stat = Files.readString(Path.of("/proc", pid, "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
 	}
 
 	private static void resetPeaks() {

@@ -9,6 +9,7 @@ import cn.qinglang.inspect.support.PortalTest;
 import cn.qinglang.inspect.support.SignIn;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,6 +58,15 @@ class OperatorEndpointsIT {
 		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", SignIn.DEMO_PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("jvm_memory_used_bytes")));
+	}
+
+	@Test
+	void requestsAreMeasuredWithoutObservingEachSecurityStep() throws Exception {
+		this.mvc.perform(get("/login")).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", SignIn.DEMO_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("http_server_requests_seconds_count{")))
+			.andExpect(content().string(not(containsString("spring_security_"))));
 	}
 
 }
