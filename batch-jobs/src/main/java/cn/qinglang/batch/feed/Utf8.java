@@ -1,11 +1,20 @@
 package cn.qinglang.batch.feed;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Whether bytes are valid UTF-8, as strictly as the JDK's decoder reports it (no overlong
  * forms, no surrogates, nothing above U+10FFFF), without decoding them: for a pushed body
  * that is then parsed from its bytes.
  */
 final class Utf8 {
+
+	// eight bytes read at once: a run of ASCII (most of a record) passes a word at a time
+	private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
 
 	private Utf8() {
 	}
@@ -14,6 +23,10 @@ final class Utf8 {
 		int i = 0;
 		int n = bytes.length;
 		while (i < n) {
+			if (i + 8 <= n && ((long) WORD.get(bytes, i) & HIGH_BITS) == 0) {
+				i += 8;
+				continue;
+			}
 			int b = bytes[i];
 			if (b >= 0) {
 				i++;
