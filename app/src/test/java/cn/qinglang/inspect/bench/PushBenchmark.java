@@ -87,8 +87,8 @@ public final class PushBenchmark {
 			double warmSeconds = cold.seconds();
 			Pushed small = push(port, warmToken, warmCredit, "ws-", 50_000, clients, 10);
 			warmSeconds += small.seconds();
-			double jitShare = 1;
-			while (warmedUp < maxWarmUp && jitShare >= 0.1) {
+			double jitShare = Double.NaN;
+			while (warmedUp < maxWarmUp && !(jitShare < 0.1)) {
 				long round = Math.min(50L * batch, maxWarmUp - warmedUp);
 				double compiling = compilerCpuSeconds();
 				Pushed warm = push(port, warmToken, warmCredit, "w" + warmedUp + "-", round, clients, batch);
