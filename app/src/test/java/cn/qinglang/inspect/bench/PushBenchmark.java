@@ -75,9 +75,10 @@ public final class PushBenchmark {
 			// thousands of requests, and took half a core through the whole timed push.
 			// So: 50 batches (their rate printed: the portal cold), then 5,000 requests
 			// of
-			// 10 records for that per-request code, then rounds of 50 batches until the
-			// compiler threads used under a tenth of a core in the last round, or
-			// BENCH_WARMUP batches (2,000) in all
+			// 10 records for that per-request code, then rounds of 200 batches (a few
+			// seconds: rounds of 50, about a second, ended the warm-up between two bursts
+			// of compilation) until the compiler threads used under a tenth of a core in
+			// the last round, or BENCH_WARMUP batches (2,000) in all
 			String warmCredit = pushCredit.replace("PU", "WU");
 			long warmEnterprise = enterprise(jdbc, "bench-warm-" + tag, warmCredit);
 			String warmToken = token(jdbc, warmEnterprise);
@@ -89,7 +90,7 @@ public final class PushBenchmark {
 			warmSeconds += small.seconds();
 			double jitShare = Double.NaN;
 			while (warmedUp < maxWarmUp && !(jitShare < 0.1)) {
-				long round = Math.min(50L * batch, maxWarmUp - warmedUp);
+				long round = Math.min(200L * batch, maxWarmUp - warmedUp);
 				Pushed warm = push(port, warmToken, warmCredit, "w" + warmedUp + "-", round, clients, batch);
 				jitShare = warm.compilerSeconds() / warm.seconds();
 				warmedUp += round;
