@@ -83,8 +83,9 @@ public final class PushBenchmark {
 			long warmEnterprise = enterprise(jdbc, "bench-warm-" + tag, warmCredit);
 			String warmToken = token(jdbc, warmEnterprise);
 			long maxWarmUp = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP", "2000")) * batch;
-			Pushed cold = push(port, warmToken, warmCredit, "w0-", Math.min(50L * batch, maxWarmUp), clients, batch);
-			long warmedUp = Math.min(50L * batch, maxWarmUp);
+			long coldRecords = Math.min(50L * batch, maxWarmUp);
+			Pushed cold = push(port, warmToken, warmCredit, "w0-", coldRecords, clients, batch);
+			long warmedUp = coldRecords;
 			double warmSeconds = cold.seconds();
 			Pushed small = push(port, warmToken, warmCredit, "ws-", 50_000, clients, 10);
 			warmSeconds += small.seconds();
@@ -98,8 +99,7 @@ public final class PushBenchmark {
 			}
 			System.out.printf(Locale.ROOT,
 					"push warm-up records=%d (and 5,000 requests of 10) wall_s=%.1f cold_records_per_s=%.0f (the first %d) jit_cores_last=%.2f%n",
-					warmedUp, warmSeconds, Math.min(50L * batch, maxWarmUp) / cold.seconds(),
-					Math.min(50L * batch, maxWarmUp), jitShare);
+					warmedUp, warmSeconds, coldRecords / cold.seconds(), coldRecords, jitShare);
 			// the warm-up's aggregation done before the clock starts
 			aggregate(context);
 			resetPeaks();
@@ -107,16 +107,14 @@ public final class PushBenchmark {
 			Pushed sent = push(port, token, pushCredit, "c", size, clients, batch);
 			double jitSeconds = sent.compilerSeconds();
 			// the aggregates brought up to date as the portal's scheduler would, timed
-			// with the
-			// pushes: the reference's LOAD DATA has nothing of the kind, the pull
-			// benchmark's
-			// run aggregates as its last step
+			// with the pushes: the reference's LOAD DATA has nothing of the kind, the
+			// pull
+			// benchmark's run aggregates as its last step
 			long aggregating = System.nanoTime();
 			aggregate(context);
 			double aggregation = (System.nanoTime() - aggregating) / 1e9;
 			double pushServer = serverCpuSeconds(folder) - serving;
-			Pushed pushed = new Pushed(sent.seconds() + aggregation, sent.created(), sent.p99Millis(),
-					sent.compilerSeconds());
+			Pushed pushed = new Pushed(sent.seconds() + aggregation, sent.created(), sent.p99Millis(), jitSeconds);
 			long peakMb = peakHeapBytes() / (1024 * 1024);
 			long stored = jdbc.sql("SELECT COUNT(*) FROM complaint WHERE enterprise_id = :e AND platform_id LIKE 'c%'")
 				.param("e", pushEnterprise)
@@ -340,7 +338,7 @@ public final class PushBenchmark {
 	 * or NaN where there is no {@code /proc}.
 	 */
 	private static double compilerCpuSeconds() {
-		double ticks = 0;
+		double seconds = 0;
 		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
 			for (Path task : tasks.toList()) {
 				String stat;
@@ -352,16 +350,14 @@ public final class PushBenchmark {
 				}
 				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 				if (name.contains("CompilerThre")) {
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					seconds += cpuSeconds(stat);
 				}
 			}
 		}
 		catch (IOException ex) {
 			return Double.NaN;
 		}
-		// the kernel's clock ticks, 100 a second on Linux
-		return ticks / 100;
+		return seconds;
 	}
 
 	/**
@@ -371,13 +367,20 @@ public final class PushBenchmark {
 	private static double serverCpuSeconds(String folder) {
 		try {
 			String pid = Files.readString(Path.of(folder, "data", "mariadbd.pid")).strip();
-			String stat = Files.readString(Path.of("/proc", pid, "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+			return cpuSeconds(Files.readString(Path.of("/proc", pid, "stat")));
 		}
 		catch (IOException | RuntimeException ex) {
 			return Double.NaN;
 		}
+	}
+
+	/**
+	 * The user and system CPU time in a {@code /proc} stat line (fields 14 and 15, after
+	 * the name in parentheses), in the kernel's clock ticks: 100 a second on Linux.
+	 */
+	private static double cpuSeconds(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
 	}
 
 	private static void resetPeaks() {
