@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout when repeated failed sign-ins lock an account
  * @param initialAdmin the first administrator, created when there is none
  * @param passwordMinLength shortest password accepted when one is set
+ * @param sessionTouchEvery how much later than the stored one a request's time must be to
+ * be written as its session's last access (so a session may end this much before its idle
+ * time-out)
  */
 @ConfigurationProperties("qinglang.security")
 record SecurityProperties(@DefaultValue Lockout lockout, @DefaultValue InitialAdmin initialAdmin,
-		@DefaultValue("12") int passwordMinLength) {
+		@DefaultValue("12") int passwordMinLength, @DefaultValue("1m") Duration sessionTouchEvery) {
 
 	/**
 	 * @param maxAttempts failed sign-ins in a row that lock the account

@@ -8,7 +8,7 @@ class PasswordPolicyTests {
 
 	private final PasswordPolicy policy = new PasswordPolicy(
 			new SecurityProperties(new SecurityProperties.Lockout(5, java.time.Duration.ofMinutes(15)),
-					new SecurityProperties.InitialAdmin("admin", null), 12));
+					new SecurityProperties.InitialAdmin("admin", null), 12, java.time.Duration.ofMinutes(1)));
 
 	@Test
 	void longPasswordWithLettersAndDigitsIsAccepted() {
