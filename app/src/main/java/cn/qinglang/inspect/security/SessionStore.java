@@ -46,7 +46,7 @@ final class SessionStore implements SessionRepository<SessionStore.StoredSession
 
 	@Override
 	public StoredSession createSession() {
-		return new StoredSession(this.delegate.createSession(), null);
+		return new StoredSession(this.delegate.createSession());
 	}
 
 	@Override
@@ -65,7 +65,7 @@ final class SessionStore implements SessionRepository<SessionStore.StoredSession
 			return request.saved;
 		}
 		Session found = this.delegate.findById(id);
-		return (found != null) ? new StoredSession(found, found.getLastAccessedTime()) : null;
+		return (found != null) ? new StoredSession(found) : null;
 	}
 
 	@Override
@@ -108,25 +108,23 @@ final class SessionStore implements SessionRepository<SessionStore.StoredSession
 
 	}
 
-	/** A session of the database; its last access written only when it is old. */
+	/**
+	 * A session of the database; its last access passed on only when it is
+	 * {@code touchEvery} later than the one it holds (read from the table, or set since:
+	 * a new session's is its creation, written with it).
+	 */
 	final class StoredSession implements Session {
 
 		private final Session stored;
 
-		/** The last access time the database holds, null for a session not yet saved. */
-		private Instant storedLastAccess;
-
-		private StoredSession(Session stored, Instant storedLastAccess) {
+		private StoredSession(Session stored) {
 			this.stored = stored;
-			this.storedLastAccess = storedLastAccess;
 		}
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			if (this.storedLastAccess == null
-					|| !lastAccessedTime.isBefore(this.storedLastAccess.plus(SessionStore.this.touchEvery))) {
+			if (!lastAccessedTime.isBefore(this.stored.getLastAccessedTime().plus(SessionStore.this.touchEvery))) {
 				this.stored.setLastAccessedTime(lastAccessedTime);
-				this.storedLastAccess = lastAccessedTime;
 			}
 		}
 
